@@ -1,0 +1,106 @@
+"""vaxdiplo: typed, checkable vaccine-diplomacy events from English news.
+
+>>> import vaxdiplo
+>>> result = vaxdiplo.extract(text, published="2021-06-05")   # doctest: +SKIP
+>>> [e.type for e in result.events]                           # doctest: +SKIP
+
+Importing this package loads no spaCy model: pipelines load on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from vaxdiplo.__about__ import __version__
+from vaxdiplo.models import (
+    Actor,
+    Approval,
+    Delivery,
+    DocumentFailure,
+    DonationPledge,
+    Event,
+    EventList,
+    Evidence,
+    Extraction,
+    Meeting,
+    Mention,
+    Money,
+    PhoneCall,
+    PurchaseAgreement,
+    SupplyRequest,
+    TechTransfer,
+    TechTransferRequest,
+    Vaccine,
+)
+
+if TYPE_CHECKING:
+    from vaxdiplo.evaluation import Report
+    from vaxdiplo.extractor import Extractor
+
+__all__ = [
+    "Actor",
+    "Approval",
+    "Delivery",
+    "DocumentFailure",
+    "DonationPledge",
+    "Event",
+    "EventList",
+    "Evidence",
+    "Extraction",
+    "Extractor",
+    "Meeting",
+    "Mention",
+    "Money",
+    "PhoneCall",
+    "PurchaseAgreement",
+    "SupplyRequest",
+    "TechTransfer",
+    "TechTransferRequest",
+    "Vaccine",
+    "__version__",
+    "evaluate",
+    "explain",
+    "extract",
+    "json_schema",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Extractor":
+        from vaxdiplo.extractor import Extractor
+
+        return Extractor
+    raise AttributeError(f"module 'vaxdiplo' has no attribute {name!r}")
+
+
+def extract(text: Any, *, published: Any = None, doc_id: str | None = None,
+            model: str = "default") -> Extraction:
+    """Extract the events of one article. See :meth:`vaxdiplo.Extractor.extract`."""
+    from vaxdiplo.extractor import extract as _extract
+
+    return _extract(text, published=published, doc_id=doc_id, model=model)
+
+
+def explain(text: Any, *, published: Any = None, model: str = "default") -> str:
+    """How each event of ``text`` was found: rule, trigger, roles, date, evidence."""
+    from vaxdiplo.extractor import _extractor
+
+    return _extractor(model).explain(text, published=published)
+
+
+def evaluate(gold: Any, extractor: Extractor | None = None) -> Report:
+    """Score ``extractor`` (default model if None) on gold documents (a path or a list
+    of ``GoldDocument``) by the contract's rules (EVENTS.md §6)."""
+    from vaxdiplo.evaluation import GoldDocument, load_gold, score
+    from vaxdiplo.extractor import Extractor
+
+    docs = list(gold) if not isinstance(gold, (str,)) and not hasattr(gold, "__fspath__") else load_gold(gold)
+    docs = [d if isinstance(d, GoldDocument) else GoldDocument.model_validate(d) for d in docs]
+    ex = extractor or Extractor()
+    predictions = {d.id: ex.extract(d.text, published=d.published, doc_id=d.id).to_gold() for d in docs}
+    return score(docs, predictions)
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of ``Extraction`` (which contains the event union)."""
+    return Extraction.model_json_schema()

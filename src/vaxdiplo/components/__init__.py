@@ -1,0 +1,109 @@
+"""spaCy components: ``vaxdiplo_entities`` (linking) and ``vaxdiplo_events`` (rules).
+
+Both are thin wrappers over pure functions (:func:`vaxdiplo.linking.link`,
+:func:`vaxdiplo.rules.find_events`) and are registered as factories and through the
+``spacy_factories`` entry point, so ``nlp.add_pipe("vaxdiplo_entities")`` works in any
+English pipeline. The publication date is read from ``doc._.vaxdiplo_published``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from vaxdiplo.extensions import register_extensions
+
+__all__ = ["EntityLinker", "EventAssembler", "make_entity_linker", "make_event_assembler"]
+
+SPANS_KEY = "vaxdiplo_mentions"
+
+
+class EntityLinker:
+    """Resolves people, countries, organisations and vaccines (see ``linking``)."""
+
+    def __init__(self, nlp: Language, name: str = "vaxdiplo_entities", spans_key: str = SPANS_KEY) -> None:
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        from vaxdiplo.linking import link
+
+        ents = link(doc, doc._.vaxdiplo_published)
+        doc._.vaxdiplo_entities = ents
+        spans = []
+        for e in ents.ents:
+            if e.actor is None and e.vaccine is None:
+                continue
+            label = "vaccine" if e.vaccine is not None else e.actor.kind
+            kb = e.vaccine.id if e.vaccine is not None else e.actor.id
+            spans.append(Span(doc, e.start, e.end, label=label, kb_id=kb))
+        doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        """Nothing to save: the registries ship with the package."""
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EntityLinker:
+        return self
+
+
+class EventAssembler:
+    """Finds events from the linked mentions (see ``rules.engine``)."""
+
+    def __init__(self, nlp: Language, name: str = "vaxdiplo_events", rules_path: str | None = None) -> None:
+        from vaxdiplo.rules import EventFinder, load_rules
+
+        register_extensions()
+        self.name = name
+        self.rules_path = rules_path
+        self.finder = EventFinder(nlp.vocab, load_rules(rules_path))
+
+    def __call__(self, doc: Doc) -> Doc:
+        from vaxdiplo.linking import link
+
+        ents = doc._.vaxdiplo_entities
+        if ents is None:
+            ents = link(doc, doc._.vaxdiplo_published)
+            doc._.vaxdiplo_entities = ents
+        doc._.vaxdiplo_candidates = self.finder(doc, ents, doc._.vaxdiplo_published)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        """Save the trigger rules in use, so a saved pipeline keeps them."""
+        import json
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        rules = [r.to_dict() for r in self.finder.rules.values()]
+        (path / "triggers.json").write_text(json.dumps(rules, indent=1), encoding="utf8")
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EventAssembler:
+        from vaxdiplo.rules import EventFinder, load_rules
+
+        file = Path(path) / "triggers.json"
+        if file.exists():
+            self.finder = EventFinder(self.finder.matcher.vocab, load_rules(str(file)))
+        return self
+
+
+@Language.factory(
+    "vaxdiplo_entities",
+    default_config={"spans_key": SPANS_KEY},
+    assigns=["doc._.vaxdiplo_entities", "doc.spans"],
+)
+def make_entity_linker(nlp: Language, name: str, spans_key: str) -> EntityLinker:
+    return EntityLinker(nlp, name, spans_key)
+
+
+@Language.factory(
+    "vaxdiplo_events",
+    default_config={"rules_path": None},
+    assigns=["doc._.vaxdiplo_candidates"],
+    requires=["doc._.vaxdiplo_entities"],
+)
+def make_event_assembler(nlp: Language, name: str, rules_path: str | None) -> EventAssembler:
+    return EventAssembler(nlp, name, rules_path)

@@ -1,0 +1,187 @@
+"""An alias index over the registries, matched token by token against a ``Doc``.
+
+Every alias is tokenised with spaCy's English tokenizer and folded (lower case, no
+diacritics), so "Hà Nội", "Ha Noi" and "HA NOI" share one key. Short all-capital
+aliases ("WHO", "US", "UN") match only as written, so "who" and "us" never do.
+Names of places, peoples and people must start with a capital letter in the text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from vaxdiplo._text import fold
+from vaxdiplo.registry import Registry, load_registry
+
+__all__ = ["Entry", "Gazetteer", "Hit", "get_gazetteer"]
+
+Category = Literal[
+    "country", "capital", "demonym", "org", "body", "vaccine", "title", "person", "stop"
+]
+
+#: Place names that contain a country or capital name but are not that country.
+STOP_PHRASES = (
+    "South China Sea", "East China Sea", "Latin America", "South America", "North America",
+    "Central America", "Southeast Asia", "South-East Asia", "South East Asia", "East Asia",
+    "Middle East", "West Africa", "East Africa", "Western Pacific", "Asia-Pacific",
+    "Asia Pacific", "New York", "New Mexico", "New South Wales", "Washington Post",
+    "Jakarta Post", "Bangkok Post", "Moscow Times", "China Daily", "Global Times",
+    "Vietnam News Agency", "Viet Nam News Agency", "Vietnam News", "Viet Nam News",
+    "Korea Herald", "Korea Times", "Japan Times", "Times of India", "Hindustan Times",
+    "Indian Ocean", "Indian Express", "Pakistan Today", "Egypt Today", "Egypt Independent",
+    "Manila Times", "Philippine Star", "Dubai Airport", "Jordan River", "Belt and Road",
+    "Turkey Point", "Vietnam Plus", "VietnamPlus", "Vietnam Investment Review", "Vietnam Net",
+    "VietNamNet", "Russia Today", "China Global Television Network", "China Central Television",
+    "Greater Bay Area", "Korean Peninsula", "Persian Gulf", "English Channel",
+)
+
+#: Short all-capital aliases longer than this are matched case-insensitively.
+_EXACT_MAX = 5
+_CAPITALISED = frozenset({"country", "capital", "demonym", "person"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What an alias names: a category and the registry key within it."""
+
+    cat: Category
+    key: str
+    exact: tuple[str, ...] | None = None
+    """Token texts the match must have as written (case-sensitive aliases)."""
+    maker: str | None = None
+    """For a vaccine alias that also names its maker ("Pfizer"): the maker's org id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A gazetteer match: tokens ``start:end`` and the entries it may name."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+class Gazetteer:
+    """Alias index: folded token tuples to the entries they name."""
+
+    def __init__(self, registry: Registry) -> None:
+        import spacy
+
+        self.registry = registry
+        self._tokenizer = spacy.blank("en").tokenizer
+        self.index: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+        self.max_len = 1
+        self._build()
+
+    # -- building ------------------------------------------------------------
+    def _add(self, alias: str, cat: Category, key: str, *, exact: bool = False,
+             maker: str | None = None) -> None:
+        alias = alias.strip()
+        if not alias:
+            return
+        words = tuple(t.text for t in self._tokenizer(alias))
+        letters = alias.replace(".", "").replace("&", "").replace(" ", "")
+        if exact or (letters.isupper() and len(letters) <= _EXACT_MAX and letters.isalpha()):
+            entry = Entry(cat, key, exact=words, maker=maker)
+        else:
+            entry = Entry(cat, key, maker=maker)
+        folded = tuple(fold(w) for w in words)
+        bucket = self.index[folded]
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_len = max(self.max_len, len(folded))
+
+    def _build(self) -> None:
+        reg = self.registry
+        for c in reg.countries:
+            for name in c.names:
+                self._add(name, "country", c.id)
+            for name in c.capitals:
+                self._add(name, "capital", c.id)
+            for name in c.demonyms:
+                self._add(name, "demonym", c.id)
+        for o in reg.organisations:
+            for name in (o.name, *o.aliases):
+                self._add(name, "org", o.id)
+            for name in o.acronyms:
+                self._add(name, "org", o.id, exact=True)
+        for v in reg.vaccines:
+            makers = set(v.maker_aliases)
+            for name in (v.name, *v.aliases):
+                self._add(name, "vaccine", v.id, maker=v.maker if name in makers else None)
+        for t in reg.titles:
+            for name in (t.title, *t.aliases):
+                self._add(name, "title", t.title)
+        for b in reg.bodies:
+            for name in (b.name, *b.aliases):
+                self._add(name, "body", b.name)
+        for p in reg.people:
+            for name in (p.name, *p.variants):
+                self._add(name, "person", p.id)
+        for phrase in STOP_PHRASES:
+            self._add(phrase, "stop", phrase)
+        self.short_names: dict[str, list[str]] = defaultdict(list)
+        for p in reg.people:
+            for name in p.short_names:
+                self.short_names[fold(name)].append(p.id)
+
+    # -- matching --------------------------------------------------------------
+    def _accept(self, entries: list[Entry], tokens: list[str]) -> tuple[Entry, ...]:
+        out = []
+        for e in entries:
+            if e.exact is not None and tuple(tokens) != e.exact:
+                continue
+            if e.cat in _CAPITALISED and not tokens[0][:1].isupper():
+                continue
+            out.append(e)
+        return tuple(out)
+
+    def match(self, doc: Doc) -> list[Hit]:
+        """Longest, leftmost matches over ``doc``; stop phrases are matched and dropped."""
+        keys = [fold(t.text) for t in doc]
+        texts = [t.text for t in doc]
+        hits: list[Hit] = []
+        i, n = 0, len(doc)
+        while i < n:
+            found = None
+            for length in range(min(self.max_len, n - i), 0, -1):
+                entries = self.index.get(tuple(keys[i : i + length]))
+                if entries:
+                    accepted = self._accept(entries, texts[i : i + length])
+                    if accepted:
+                        found = Hit(i, i + length, accepted)
+                        break
+            if found is None:
+                found = self._possessive_without_apostrophe(i, keys, texts)
+            if found is None:
+                i += 1
+                continue
+            if found.entries[0].cat != "stop":
+                hits.append(found)
+            i = found.end
+        return hits
+
+    def _possessive_without_apostrophe(self, i: int, keys: list[str], texts: list[str]) -> Hit | None:
+        """"Russias", "Chinas", "Keqiangs": a name with its apostrophe lost."""
+        key = keys[i]
+        if len(key) < 5 or not key.endswith("s") or not texts[i][:1].isupper():
+            return None
+        entries = self.index.get((key[:-1],))
+        if not entries:
+            return None
+        accepted = tuple(
+            e for e in self._accept(entries, [texts[i][:-1]])
+            if e.cat in ("country", "capital", "person")
+        )
+        return Hit(i, i + 1, accepted) if accepted else None
+
+
+@cache
+def get_gazetteer() -> Gazetteer:
+    """The gazetteer over the packaged registry (built once per process)."""
+    return Gazetteer(load_registry())

@@ -1,0 +1,1026 @@
+"""From resolved mentions to events: triggers, role filling, dates, quantities, merging.
+
+For every trigger match in a sentence (``triggers.json``) the finder
+
+1. checks the sentence context (a vaccine named, doses, no negation, no modality or
+   plan for the event types where a plan is not an event);
+2. relates every actor of the sentence to the trigger through the dependency parse
+   (``subj``, ``obj``, ``agent``, the preposition that introduces it, ``poss``,
+   ``mod``, ``speaker`` for the subject of a reporting verb) or, without a parser,
+   through word order;
+3. fills the rule's roles from those relations, then from the vaccine's owner
+   ("China's Sinopharm"), the vaccine's maker, and the document's home country where
+   the sentence leaves a role implicit;
+4. attaches a date (the one the trigger governs; the reporting verb's for pledges and
+   requests; never the publication date by default), doses and money;
+
+and merges the candidates that are one real-world event into one event with several
+evidence sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from vaxdiplo._text import fold
+from vaxdiplo.dates import DateMention, find_dates
+from vaxdiplo.linking import VACCINE_NOUNS, DocEntities, Ent
+from vaxdiplo.models import (
+    EVENT_CLASSES,
+    Actor,
+    Evidence,
+    Money,
+    Vaccine,
+)
+from vaxdiplo.quantities import find_doses, find_money
+from vaxdiplo.registry import load_registry
+from vaxdiplo.rules.base import TriggerRule, load_rules
+
+__all__ = ["Candidate", "EventFinder", "find_events"]
+
+# -- word lists -----------------------------------------------------------------------
+NEGATIONS = frozenset("not n't never no neither nor".split())
+NEGATING_VERBS = frozenset(
+    "denied deny denies refused refuses refuse rejected rejects reject failed fails "
+    "declined declines halted suspended postponed cancelled canceled delayed".split()
+)
+MODALS = frozenset("may might could would should can must shall".split())
+PLAN_WORDS = frozenset(
+    "plan plans planned planning expected expects expect considering consider considers "
+    "hopes hope hoping intends intend intending aims aim aiming set scheduled due wants "
+    "want seeks seeking likely ready willing able tasked mandated charged negotiating "
+    "negotiate negotiations talks discussing discuss mulling weighing preparing prepare "
+    "prepares ask asking proposed propose promised promise pledged pledge urged urge "
+    "requested request called invited capable potential possible possibility future "
+    "if unless whether".split()
+)
+REPORT_VERBS = frozenset(
+    "say said says announce announced announces tell told tells report reported reports "
+    "note noted notes add added adds confirm confirmed confirms state stated states "
+    "declare declared declares reveal revealed reveals tweet tweeted write wrote inform "
+    "informed disclose disclosed quote quoted".split()
+)
+TECH_WORDS = frozenset(
+    "technology technologies tech know-how transfer transferring production produce "
+    "producing manufacture manufacturing manufacturer licence license licensing "
+    "fill-and-finish hub centre center centers centres factory plant facility "
+    "research".split()
+)
+SUPPLY_WORDS = frozenset(
+    "doses dose supply supplies supplying priority access receive receiving delivery "
+    "deliveries deliver delivering shipment shipments batch batches allocation "
+    "allocations provide providing share sharing purchase purchases buy buying procure "
+    "procurement donate donation donations sources source".split()
+)
+VACCINE_WORDS = VACCINE_NOUNS | frozenset({"vaccination", "covax", "immunization"})
+GIFT_WORDS = frozenset(
+    "donated donation donations donate donating gift gifts gifted aid assistance grant "
+    "granted free-of-charge free donor donors".split()
+)
+PURCHASE_WORDS = frozenset(
+    "purchased purchase purchases bought buy ordered order procured procurement contract "
+    "contracted commercial".split()
+)
+CUMULATIVE_WORDS = frozenset("total cumulative so-far far date".split())
+PRODUCTION_WORDS = frozenset(
+    "production produce producing manufacture manufacturing bottling fill finish locally "
+    "local packaging".split()
+)
+AGREEMENT_NOUNS = frozenset(
+    "agreement agreements contract contracts deal deals memorandum mou partnership".split()
+)
+LOCATION_RELS = frozenset({"in", "at", "during", "about", "on", "regarding", "over", "amid"})
+
+PRONOUNS_PERSON = frozenset("he she him her his".split())
+PRONOUNS_THING = frozenset("it its they their them".split())
+NOUN_REFERENCES = {
+    "company": "company", "firm": "company", "drugmaker": "company", "manufacturer": "company",
+    "producer": "company", "developer": "company",
+    "organisation": "international_org", "organization": "international_org",
+    "agency": "international_org", "facility": "international_org",
+}
+ROLE_ORDER = {
+    "PhoneCall": ("participants",),
+    "Meeting": ("participants", "location"),
+    "Approval": ("authority",),
+    "DonationPledge": ("donor", "recipient"),
+    "Delivery": ("supplier", "recipient"),
+    "SupplyRequest": ("requester", "addressee"),
+    "TechTransferRequest": ("requester", "addressee"),
+    "TechTransfer": ("provider", "recipient"),
+    "PurchaseAgreement": ("buyer", "seller"),
+}
+NO_DOSES = frozenset({"PhoneCall", "Meeting", "Approval", "TechTransferRequest"})
+WITH_MONEY = frozenset({"DonationPledge", "PurchaseAgreement"})
+# Event types whose date may come from the reporting verb ("said on Tuesday it will donate").
+REPORT_DATED = frozenset({"DonationPledge", "SupplyRequest", "TechTransferRequest"})
+FUTURE_OK = frozenset({"DonationPledge"})
+
+
+@dataclass
+class Arg:
+    """An actor of a sentence and its relation to a trigger."""
+
+    actor: Actor
+    rel: str
+    token: int
+    ent: Ent | None = None
+
+
+@dataclass
+class Candidate:
+    """An event under construction, with how each part was found."""
+
+    type: str
+    rule: str
+    trigger: str
+    sent_starts: list[int]
+    roles: dict[str, Any] = field(default_factory=dict)
+    vaccine: Vaccine | None = None
+    doses: int | None = None
+    money: Money | None = None
+    date: dt.date | None = None
+    date_conflict: bool = False
+    approval: str = "unspecified"
+    channel: str = "unspecified"
+    confidence: float = 0.8
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    trace: list[str] = field(default_factory=list)
+    weak: bool = False
+
+    def party(self, role: str) -> str | None:
+        value = self.roles.get(role)
+        if isinstance(value, Actor):
+            return value.party
+        return None
+
+    def parties(self) -> set[str]:
+        return {a.party for a in self.roles.get("participants", [])}
+
+
+def _forms_match(tok: Token, words: frozenset[str]) -> bool:
+    return fold(tok.text) in words or tok.lemma_.lower() in words
+
+
+class EventFinder:
+    """Finds events in a linked ``Doc``; holds the compiled trigger rules."""
+
+    def __init__(self, vocab, rules: tuple[TriggerRule, ...] | None = None) -> None:
+        self.rules = {r.id: r for r in (rules or load_rules())}
+        self.matcher = Matcher(vocab)
+        self._plain = Matcher(vocab)
+        for rule in self.rules.values():
+            self.matcher.add(rule.id, [rule.pattern])
+            self._plain.add(rule.id, [self._strip_pos(rule.pattern)])
+        self.registry = load_registry()
+
+    @staticmethod
+    def _strip_pos(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for spec in pattern:
+            spec = {k: v for k, v in spec.items() if k not in ("POS", "TAG", "ENT_TYPE", "DEP")}
+            out.append(spec or {"IS_ALPHA": True})
+        return out
+
+    def __call__(self, doc: Doc, ents: DocEntities, published: dt.date | None) -> list[Candidate]:
+        return _DocRun(self, doc, ents, published).run()
+
+
+class _DocRun:
+    def __init__(self, finder: EventFinder, doc: Doc, ents: DocEntities,
+                 published: dt.date | None) -> None:
+        self.f = finder
+        self.doc = doc
+        self.ents = ents
+        self.published = published
+        self.parsed = doc.has_annotation("DEP")
+        self.tagged = doc.has_annotation("TAG")
+        self.ent_at: dict[int, Ent] = {}
+        for e in ents.ents:
+            for i in range(e.start, e.end):
+                self.ent_at.setdefault(i, e)
+        self._sent_cache: dict[int, dict[str, Any]] = {}
+
+    # -- sentence facts ------------------------------------------------------------
+    def facts(self, sent: Span) -> dict[str, Any]:
+        key = sent.start
+        if key not in self._sent_cache:
+            text = sent.text
+            base = sent.start_char
+            dates = find_dates(text, self.published)
+            doses = [q for q in find_doses(text)]
+            money = find_money(text)
+            self._sent_cache[key] = {
+                "dates": [(self._tok(base + d.start), d) for d in dates],
+                "doses": [(self._tok(base + q.start), q) for q in doses],
+                "money": [(self._tok(base + m.start), m) for m in money],
+                "words": {fold(t.text) for t in sent},
+                "ents": [e for e in self.ents.ents if sent.start <= e.start < sent.end],
+            }
+        return self._sent_cache[key]
+
+    def _tok(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
+
+    # -- actors in a sentence ----------------------------------------------------------
+    def sentence_actors(self, sent: Span) -> list[tuple[int, Actor, Ent | None]]:
+        out: list[tuple[int, Actor, Ent | None]] = []
+        for e in self.facts(sent)["ents"]:
+            if e.actor is None or e.absorbed or e.kind == "vaccine":
+                continue
+            head = self.doc[e.start : e.end].root.i if self.parsed else e.end - 1
+            out.append((head, e.actor, e))
+        for tok in sent:
+            if tok.i in self.ent_at:
+                continue
+            low = fold(tok.text)
+            actor = None
+            if low in PRONOUNS_PERSON:
+                actor = self._antecedent(tok.i, ("person",))
+            elif low in PRONOUNS_THING:
+                actor = self._antecedent(tok.i, ("country", "government_body", "international_org",
+                                                 "company"), same_sentence_ok=True)
+            elif low in NOUN_REFERENCES and tok.i > 0 and fold(self.doc[tok.i - 1].text) == "the":
+                actor = self._antecedent(tok.i, (NOUN_REFERENCES[low],), same_sentence_ok=True)
+            elif low == "side" and tok.i > 0:
+                prev = self.ent_at.get(tok.i - 1)
+                if prev is not None and prev.actor is not None:
+                    continue
+            if actor is not None:
+                out.append((tok.i, actor, None))
+        return out
+
+    def _antecedent(self, i: int, kinds: tuple[str, ...], same_sentence_ok: bool = True) -> Actor | None:
+        sent_start = self.doc[i].sent.start
+        best = None
+        for e in self.ents.ents:
+            if e.start >= i:
+                break
+            if e.actor is None or e.absorbed or e.actor.kind not in kinds:
+                continue
+            if not same_sentence_ok and e.start >= sent_start:
+                continue
+            if self.doc[e.start].sent.start < sent_start - 400:
+                continue
+            best = e.actor
+        return best
+
+    # -- relations ------------------------------------------------------------------------
+    def relation(self, head: int, trig: Token) -> str:
+        if head == trig.i:
+            return "self"
+        if not self.parsed:
+            return self._linear_relation(head, trig)
+        tok = self.doc[head]
+        # actor below the trigger
+        path = []
+        node = tok
+        while node.i != node.head.i and node.i != trig.i:
+            path.append(node)
+            node = node.head
+        if node.i == trig.i and path:
+            return self._edge(path[-1], path[:-1])
+        # actor below an ancestor of the trigger: climb the trigger's chain
+        climb = trig
+        crossed_report = False
+        for _ in range(5):
+            if climb.i == climb.head.i:
+                break
+            dep = climb.dep_
+            parent = climb.head
+            if dep == "ccomp" or (dep in ("advcl", "conj") and _forms_match(parent, REPORT_VERBS)):
+                crossed_report = crossed_report or _forms_match(parent, REPORT_VERBS) or dep == "ccomp"
+            climb = parent
+            node, path = tok, []
+            while node.i != node.head.i and node.i != climb.i:
+                path.append(node)
+                node = node.head
+            if node.i == climb.i and path:
+                rel = self._edge(path[-1], path[:-1])
+                if rel in ("subj", "agent"):
+                    if crossed_report and _forms_match(climb, REPORT_VERBS):
+                        return "speaker"
+                    if crossed_report:
+                        return "up." + rel
+                    return rel
+                return "up." + rel
+        return "other"
+
+    def _edge(self, child: Token, below: list[Token]) -> str:
+        dep = child.dep_
+        if dep in ("nsubj", "csubj", "expl"):
+            return "subj"
+        if dep == "nsubjpass":
+            return "pass"
+        if dep == "agent":
+            return "agent"
+        if dep in ("dobj", "attr", "oprd"):
+            if below and below[-1].dep_ == "poss":
+                return "obj.poss"
+            return "obj"
+        if dep == "dative":
+            return "dative" if child.pos_ != "ADP" else fold(child.text)
+        if dep == "poss":
+            return "poss"
+        if dep in ("compound", "amod", "nmod", "npadvmod", "nummod"):
+            return "mod"
+        if dep == "prep":
+            word = fold(child.text)
+            return "agent" if word == "by" else word
+        if dep == "appos":
+            return "appos"
+        if dep == "conj":
+            return "conj"
+        return "other"
+
+    def _linear_relation(self, head: int, trig: Token) -> str:
+        doc = self.doc
+        if head < trig.i:
+            between = [fold(t.text) for t in doc[head + 1 : trig.i]]
+            if between and between[0] in ("'s", "'") and len(between) <= 3:
+                return "poss"
+            if any(w in REPORT_VERBS for w in between) and "that" in between:
+                return "speaker"
+            if any(w in (",", ";", "that", "which", "who") for w in between) and len(between) > 3:
+                return "other"
+            if len(between) <= 3 and between and between[-1] in ("-", "'s"):
+                return "mod"
+            return "subj" if len(between) < 12 else "other"
+        words = [fold(t.text) for t in doc[trig.i + 1 : head]]
+        preps = ("to", "from", "with", "by", "for", "in", "at", "on", "between", "of", "upon")
+        for w in reversed(words):
+            if w in preps:
+                return "agent" if w == "by" else w
+            if w in (",", ";", "that", "and") and w != "and":
+                break
+        if len(words) <= 2:
+            return "obj"
+        return "other"
+
+    # -- checks ------------------------------------------------------------------------------
+    def negated_or_modal(self, trig: Token, sent: Span, etype: str) -> str | None:
+        doc = self.doc
+        start = max(sent.start, trig.i - 7)
+        window = [fold(t.text) for t in doc[start : trig.i]]
+        # stop at a clause boundary
+        for k in range(len(window) - 1, -1, -1):
+            if window[k] in (",", ";", ":", "that", "which", "while", "after", "before", "as"):
+                window = window[k + 1 :]
+                break
+        if any(w in NEGATIONS for w in window) or any(w in NEGATING_VERBS for w in window):
+            return "negated"
+        if self.parsed:
+            for child in trig.children:
+                if child.dep_ == "neg":
+                    return "negated"
+        after = [fold(t.text) for t in doc[trig.i + 1 : min(sent.end, trig.i + 3)]]
+        if after[:1] == ["not"]:
+            return "negated"
+        if any(w in MODALS for w in window):
+            if not (etype in FUTURE_OK and "would" in window):
+                return "modal"
+        if etype not in FUTURE_OK and ("will" in window or "'ll" in window):
+            if etype not in ("TechTransfer",):
+                return "future"
+        plan = [w for w in window if w in PLAN_WORDS]
+        if plan and etype not in ("Request",):
+            # "asked to", "agreed to provide" are not plans; plans come before "to"
+            if "to" in window or etype in ("Delivery", "Approval", "PurchaseAgreement", "Meeting",
+                                           "PhoneCall"):
+                if not (etype == "DonationPledge" and set(plan) <= {"promised", "pledged", "promise", "pledge"}):
+                    return "plan"
+        return None
+
+    def needs_ok(self, rule: TriggerRule, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
+        words = facts["words"]
+        ents = facts["ents"]
+        has_vaccine = any(e.vaccine is not None for e in ents) or bool(words & VACCINE_WORDS)
+        for need in rule.needs:
+            if need == "person":
+                if not any(e.actor is not None and e.actor.kind == "person" for e in ents):
+                    return False
+            elif need == "actor_arg":
+                if not any(e.actor is not None and not e.absorbed for e in ents):
+                    return False
+            elif need == "vaccine":
+                if not has_vaccine:
+                    return False
+                if trig.i + 3 <= sent.end:
+                    nxt = {fold(t.text) for t in self.doc[trig.i + 1 : min(sent.end, trig.i + 4)]}
+                    if nxt & {"plan", "budget", "purchase", "procurement", "funding", "resolution",
+                              "proposal", "decree", "law", "bill", "import", "imports", "list"}:
+                        if not any(e.vaccine is not None for e in ents
+                                   if trig.i < e.start <= trig.i + 4):
+                            return False
+            elif need == "approval_context":
+                if not (words & {"emergency", "use", "approval", "authorisation", "authorization",
+                                 "eua", "granted", "received", "gave", "given", "regulator",
+                                 "licence", "license", "registration"}):
+                    return False
+            elif need == "vaccine_or_money":
+                if not (has_vaccine or facts["money"] or facts["doses"]):
+                    return False
+            elif need == "pledge_noun_context":
+                if not (words & {"pledge", "pledged", "donation", "donations", "announced",
+                                 "commitment", "contribute", "gift", "offered", "made", "donate",
+                                 "thanked", "welcomed"}):
+                    return False
+            elif need == "doses_or_vaccine":
+                if not (has_vaccine or facts["doses"]):
+                    return False
+            elif need == "object_vaccine":
+                if not self._object_is_vaccine(trig, sent):
+                    return False
+            elif need == "delivery_object":
+                if not self._object_is_vaccine(trig, sent, before_ok=True):
+                    return False
+            elif need == "delivery_noun_context":
+                if not (words & {"arrived", "arrives", "landed", "received", "receives", "reached",
+                                 "handed", "delivered", "took", "welcomed", "arrival", "came",
+                                 "transported", "flown", "transferred", "land", "lands",
+                                 "provided", "sent", "shipped"}):
+                    return False
+            elif need == "production_context":
+                if not (words & PRODUCTION_WORDS):
+                    return False
+            elif need == "agreement_made":
+                if not (words & {"signed", "signs", "sign", "inked", "sealed", "reached",
+                                 "entered", "struck", "agreed", "clinched", "concluded", "agreement",
+                                 "contracted", "finalised", "finalized", "amendment"}):
+                    return False
+            elif need == "no_tech":
+                if words & {"technology", "tech", "licence", "license", "licensing"}:
+                    return False
+            elif need == "no_future":
+                if words & {"aims", "aim", "target", "hopes", "plans"}:
+                    return False
+            elif need == "no_gift":
+                if words & GIFT_WORDS:
+                    return False
+        return True
+
+    def _object_is_vaccine(self, trig: Token, sent: Span, before_ok: bool = False) -> bool:
+        doc = self.doc
+        end = min(sent.end, trig.i + 14)
+        lo = max(sent.start, trig.i - 12) if before_ok else trig.i + 1
+        for t in doc[lo:end]:
+            low = fold(t.text)
+            if low in VACCINE_WORDS or low in ("batch", "shipment", "consignment", "vials"):
+                return True
+            e = self.ent_at.get(t.i)
+            if e is not None and e.vaccine is not None:
+                return True
+        return False
+
+    # -- choosing a date, doses, money, vaccine -------------------------------------------------
+    def _chain(self, trig: Token) -> list[Token]:
+        """The trigger and the verbs/nouns that govern it without crossing a report."""
+        chain = [trig]
+        node = trig
+        for _ in range(5):
+            if node.i == node.head.i or node.dep_ in ("ccomp", "relcl"):
+                break
+            node = node.head
+            chain.append(node)
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acl"):
+                break
+        return chain
+
+    def pick_date(self, cand_type: str, trig: Token, sent: Span, facts: dict[str, Any]) -> tuple[dt.date | None, str]:
+        dates: list[tuple[int, DateMention]] = facts["dates"]
+        if not dates:
+            return None, "none"
+        doc = self.doc
+        if not self.parsed:
+            before = [fold(t.text) for t in doc[sent.start : trig.i]]
+            if "had" in before[-4:]:
+                return None, "past-perfect"
+            best = min(dates, key=lambda d: abs(d[0] - trig.i))
+            return best[1].value, f"nearest {best[1].text!r}"
+        chain = self._chain(trig)
+        chain_ids = {t.i for t in chain}
+        attached, reported = [], []
+        for tok_i, d in dates:
+            node = doc[tok_i]
+            for _ in range(8):
+                if node.i in chain_ids:
+                    attached.append(d)
+                    break
+                if node.i == node.head.i:
+                    break
+                if node.pos_ in ("VERB", "AUX") and node.i != tok_i:
+                    if _forms_match(node, REPORT_VERBS):
+                        reported.append((node, d))
+                    break
+                node = node.head
+        if attached:
+            d = attached[0]
+            return d.value, f"governed {d.text!r}"
+        if reported:
+            node, d = reported[0]
+            aux = {fold(c.text) for c in trig.children if c.dep_ in ("aux", "auxpass")}
+            if "had" in aux:
+                return None, f"past perfect under {node.text!r}"
+            if cand_type in REPORT_DATED or cand_type in ("PhoneCall", "Meeting") or aux & {"has", "have", "been", "will"}:
+                return d.value, f"report {d.text!r}"
+            return None, f"report only {d.text!r}"
+        return None, "unattached"
+
+    def pick_quantity(self, items: list[tuple[int, Any]], trig: Token) -> Any:
+        good = [(i, q) for i, q in items if not getattr(q, "cumulative", False)]
+        if not good:
+            return None
+        return min(good, key=lambda x: (abs(x[0] - trig.i), x[0]))[1]
+
+    def pick_vaccines(self, trig: Token, facts: dict[str, Any]) -> list[Ent]:
+        vs = [e for e in facts["ents"] if e.vaccine is not None]
+        if not vs:
+            return []
+        vs.sort(key=lambda e: abs(e.start - trig.i))
+        return vs
+
+    # -- main loop ----------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        matcher = self.f.matcher if self.tagged else self.f._plain
+        matches = matcher(self.doc)
+        seen: set[tuple[str, int]] = set()
+        cands: list[Candidate] = []
+        for match_id, start, end in matches:
+            rule = self.f.rules[self.doc.vocab.strings[match_id]]
+            if rule.rules_only and self.tagged:
+                continue
+            idx = start + rule.anchor if rule.anchor >= 0 else end + rule.anchor
+            trig = self.doc[idx]
+            if (rule.type, trig.i) in seen:
+                continue
+            seen.add((rule.type, trig.i))
+            cands.extend(self.candidates(rule, trig))
+        return self.merge(cands)
+
+    def candidates(self, rule: TriggerRule, trig: Token) -> list[Candidate]:
+        sent = trig.sent
+        facts = self.facts(sent)
+        if not self.needs_ok(rule, trig, sent, facts):
+            return []
+        types = [rule.type]
+        if rule.type == "Request":
+            types = self.request_types(trig, sent)
+            if not types:
+                return []
+        out = []
+        for etype in types:
+            mood = self.negated_or_modal(trig, sent, rule.type if rule.type == "Request" else etype)
+            if mood is not None:
+                continue
+            if etype == "TechTransfer" and not self.tech_transfer_ok(trig, sent, facts):
+                continue
+            if etype == "DonationPledge" and self.cumulative_context(trig, sent):
+                continue
+            if etype == "Delivery" and self.cumulative_context(trig, sent):
+                continue
+            out.extend(self.build(rule, etype, trig, sent, facts))
+        return out
+
+    def cumulative_context(self, trig: Token, sent: Span) -> bool:
+        words = [fold(t.text) for t in sent]
+        text = " ".join(words)
+        return any(p in text for p in ("so far", "to date", "in total", "bringing the total",
+                                        "brings the total", "bringing the number", "a total of",
+                                        "has reached", "have reached", "the most vaccines"))
+
+    def request_types(self, trig: Token, sent: Span) -> list[str]:
+        doc = self.doc
+        if self.parsed:
+            scope = [t for t in trig.subtree if t.i > trig.i] or list(doc[trig.i + 1 : sent.end])
+            if fold(trig.text) in ("called", "calls", "call", "calling"):
+                scope = list(doc[trig.i + 1 : sent.end])
+        else:
+            scope = list(doc[trig.i + 1 : sent.end])
+        words = [fold(t.text) for t in scope]
+        wordset = set(words)
+        if fold(trig.text) in ("asked", "asks", "ask", "asking") and words[:1] and words[0] in (
+            "reporters", "journalists", "anonymity", "not", "about", "questions"
+        ):
+            return []
+        if wordset & {"anonymity", "reporters", "journalists"} and not (wordset & VACCINE_WORDS):
+            return []
+        types = []
+        has_vaccine = bool(wordset & VACCINE_WORDS) or any(
+            (e := self.ent_at.get(t.i)) is not None and e.vaccine is not None for t in scope
+        )
+        tech = bool(wordset & {"technology", "technologies", "tech", "know-how", "licence",
+                               "license", "licensing"}) or (
+            bool(wordset & {"production", "produce", "manufacture", "manufacturing", "producing"})
+            and has_vaccine
+        )
+        supply_words = wordset & SUPPLY_WORDS
+        supply = has_vaccine and bool(supply_words - {"production", "produce"})
+        if tech and "transfer" in wordset and not (wordset & {"doses", "delivery", "deliveries", "priority", "receive", "shipment"}):
+            supply = False
+        if tech:
+            types.append("TechTransferRequest")
+        if supply:
+            types.append("SupplyRequest")
+        if not types and has_vaccine and wordset & {"vaccines", "vaccine", "doses"} and not tech:
+            if fold(trig.text) in ("sought", "seek", "seeks", "seeking", "appealed", "requested", "request"):
+                types.append("SupplyRequest")
+        return types
+
+    def tech_transfer_ok(self, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
+        words = facts["words"]
+        doc = self.doc
+        before = [fold(t.text) for t in doc[max(sent.start, trig.i - 12) : trig.i]]
+        blockers = {"ask", "asked", "asks", "seek", "sought", "seeks", "seeking", "request",
+                    "requested", "proposed", "propose", "urged", "called", "tasked", "aims", "aim",
+                    "promote", "accelerate", "acceleration", "support", "capable", "wants",
+                    "negotiations", "negotiating", "hopes", "plans", "would", "could", "may",
+                    "explore", "exploring", "discussed", "discuss", "mobilising", "mobilizing",
+                    "seek", "for"}
+        if set(before) & blockers and not (set(before) & {"thanked", "signed", "received", "completed", "agreed"}):
+            return False
+        made = words & {"signed", "signs", "agreed", "received", "completed", "transferred",
+                        "thanked", "inked", "sealed", "granted", "grant", "will", "began", "started",
+                        "agreement", "agreements", "deal", "licence", "license", "provided"}
+        return bool(made)
+
+    # -- role filling -----------------------------------------------------------------------------
+    def build(self, rule: TriggerRule, etype: str, trig: Token, sent: Span,
+              facts: dict[str, Any]) -> list[Candidate]:
+        args = []
+        for head, actor, ent in self.sentence_actors(sent):
+            rel = self.relation(head, trig)
+            args.append(Arg(actor, rel, head, ent))
+        trace = [f"trigger {trig.text!r} ({rule.id})"]
+        roles: dict[str, Any] = {}
+        role_map = dict(rule.roles)
+        if etype in ("SupplyRequest", "TechTransferRequest"):
+            role_map = dict(rule.roles)
+        if etype in ("PhoneCall", "Meeting"):
+            parts: list[Actor] = []
+            for a in args:
+                if a.actor.kind != "person" and (a.rel in LOCATION_RELS or a.rel == "other"
+                                                 or a.rel.startswith("up.") and a.rel[3:] in LOCATION_RELS):
+                    if not (rule.visit and a.rel in ("to", "up.to")):
+                        continue
+                if a.rel == "self":
+                    continue
+                parts.append(a.actor)
+                trace.append(f"participant {a.actor.party} <- {a.rel}")
+            roles["participants"] = parts
+        else:
+            for a in args:
+                role = role_map.get(a.rel)
+                if role is None and a.rel.startswith("up.") and a.rel[3:] in ("subj",):
+                    role = role_map.get("subj")
+                if role is None:
+                    continue
+                roles.setdefault(role, [])
+                if a.actor.party not in [x.party for x in roles[role]]:
+                    roles[role].append(a.actor)
+                    trace.append(f"{role} {a.actor.party} <- {a.rel} {a.actor.name!r}")
+        vaccines = self.pick_vaccines(trig, facts)
+        cands = []
+        vacc_list: list[Ent | None] = list(vaccines[:1]) or [None]
+        if etype == "Approval" and len(vaccines) > 1:
+            vacc_list = self._coordinated(vaccines, trig)
+        for vent in vacc_list:
+            c = Candidate(type=etype, rule=rule.id, trigger=trig.text, sent_starts=[sent.start])
+            c.evidence.append((sent.start_char, sent.end_char))
+            c.trace = list(trace)
+            c.weak = rule.weak
+            if vent is not None:
+                c.vaccine = vent.vaccine
+                c.trace.append(f"vaccine {vent.vaccine.id} <- {vent.vaccine.mention!r}")
+            elif etype not in ("PhoneCall", "Meeting"):
+                c.vaccine = self._maker_vaccine(facts, roles)
+            c.date, how = self.pick_date(etype, trig, sent, facts)
+            c.trace.append(f"date {c.date} <- {how}")
+            if etype not in NO_DOSES:
+                q = self.pick_quantity(facts["doses"], trig)
+                if q is not None:
+                    c.doses = q.value
+                    c.trace.append(f"doses {q.value} <- {q.text!r}")
+            if etype in WITH_MONEY:
+                m = self.pick_quantity(facts["money"], trig)
+                if m is not None:
+                    c.money = Money(amount=m.amount, currency=m.currency)
+                    c.trace.append(f"money {m.amount} {m.currency} <- {m.text!r}")
+            c.roles = {k: list(v) for k, v in roles.items()}
+            self.finish(c, rule, trig, sent, facts, args, vent)
+            cands.extend(self.split(c))
+        return cands
+
+    def _coordinated(self, vaccines: list[Ent], trig: Token) -> list[Ent | None]:
+        first = vaccines[0]
+        out: list[Ent | None] = [first]
+        for v in vaccines[1:]:
+            lo, hi = sorted((first.end, v.start)) if v.start > first.start else sorted((v.end, first.start))
+            between = {fold(t.text) for t in self.doc[lo:hi]}
+            if between <= {"and", ",", "or", "the", "as", "well", "vaccine", "vaccines", "'s", "s"} and v.vaccine.id not in {x.vaccine.id for x in out if x}:
+                out.append(v)
+        return out
+
+    def _maker_vaccine(self, facts: dict[str, Any], roles: dict[str, Any]) -> Vaccine | None:
+        for e in facts["ents"]:
+            if e.maker and e.actor is not None:
+                products = [v for v in self.f.registry.vaccines if v.maker == e.maker]
+                if len(products) == 1:
+                    v = products[0]
+                    return Vaccine(id=v.id, name=v.name, mention=self.doc[e.start:e.end].text)
+        return None
+
+    def _vaccine_owner(self, vent: Ent | None, args: list[Arg]) -> Actor | None:
+        if vent is None:
+            return None
+        doc = self.doc
+        lo = max(0, vent.start - 4)
+        for a in args:
+            if a.ent is None:
+                continue
+            if lo <= a.ent.start and a.ent.end <= vent.start:
+                between = [fold(t.text) for t in doc[a.ent.end : vent.start]]
+                if all(w in ("'s", "'", "-", "donated", "made", "produced", "gifted", "supplied", "sponsored", "provided") for w in between):
+                    return a.actor
+        return None
+
+    def finish(self, c: Candidate, rule: TriggerRule, trig: Token, sent: Span,
+               facts: dict[str, Any], args: list[Arg], vent: Ent | None) -> None:
+        words = facts["words"]
+        home = self.ents.home
+        registry = self.f.registry
+        home_actor = None
+        if home and home in registry.country_ids:
+            cn = registry.country(home)
+            home_actor = Actor(kind="country", name=cn.name, id=cn.id, country=cn.id, party=cn.id)
+
+        def one(role: str) -> Actor | None:
+            vals = c.roles.get(role) or []
+            return vals[0] if vals else None
+
+        t = c.type
+        if t == "Approval":
+            if rule.approval:
+                c.approval = rule.approval
+            elif "emergency" in words or "eua" in words or "emergency-use" in words:
+                c.approval = "emergency"
+            elif "conditional" in words or "conditionally" in words:
+                c.approval = "conditional"
+            elif "full" in words or "fully" in words:
+                c.approval = "full"
+            if not c.roles.get("authority"):
+                bodies = [a.actor for a in args if a.actor.kind == "government_body"]
+                if bodies:
+                    c.roles["authority"] = [bodies[0]]
+                    c.trace.append(f"authority {bodies[0].party} <- body in sentence")
+        elif t == "DonationPledge":
+            if not c.roles.get("donor"):
+                owner = self._vaccine_owner(vent, args)
+                if owner is not None and (owner.party != (one("recipient").party if one("recipient") else None)):
+                    c.roles["donor"] = [owner]
+                    c.trace.append(f"donor {owner.party} <- vaccine owner")
+        elif t == "Delivery":
+            if "covax" in words:
+                c.channel = "covax"
+                covax = registry.org("COVAX")
+                c.roles["supplier"] = [Actor(kind="international_org", name=covax.name, id="COVAX", party="COVAX")]
+                c.trace.append("supplier COVAX <- 'COVAX' in sentence")
+            elif words & GIFT_WORDS:
+                c.channel = "donation"
+            elif words & PURCHASE_WORDS:
+                c.channel = "purchase"
+            if not c.roles.get("supplier"):
+                owner = self._vaccine_owner(vent, args)
+                if owner is not None:
+                    c.roles["supplier"] = [owner]
+                    c.trace.append(f"supplier {owner.party} <- vaccine owner")
+            if not c.roles.get("recipient") and home_actor is not None:
+                sup = one("supplier")
+                if sup is None or sup.party != home:
+                    c.roles["recipient"] = [home_actor]
+                    c.trace.append(f"recipient {home} <- document home country")
+        elif t in ("SupplyRequest", "TechTransferRequest"):
+            if not c.roles.get("requester"):
+                persons = [a.actor for a in args if a.actor.kind == "person" and a.rel in ("up.subj", "speaker", "subj")]
+                if persons:
+                    c.roles["requester"] = [persons[0]]
+            req = one("requester")
+            adds = [a for a in c.roles.get("addressee", []) if req is None or a.party != req.party]
+            if adds:
+                c.roles["addressee"] = adds[:1]
+            elif "addressee" in c.roles:
+                del c.roles["addressee"]
+        elif t == "TechTransfer":
+            partners = c.roles.pop("partner", [])
+            prov, rec = one("provider"), one("recipient")
+            pool = [p for p in partners if p not in (prov, rec)]
+            maker_parties = self._maker_parties(c)
+            for p in pool:
+                if prov is None and (p.party in maker_parties or p.id in maker_parties):
+                    prov = p
+                elif rec is None:
+                    rec = p
+                elif prov is None:
+                    prov = p
+            if prov is None:
+                owner = self._vaccine_owner(vent, args)
+                if owner is not None:
+                    prov = owner
+            if rec is None and home_actor is not None and (prov is None or prov.party != home):
+                rec = home_actor
+                c.trace.append(f"recipient {home} <- document home country")
+            c.roles["provider"] = [prov] if prov else []
+            c.roles["recipient"] = [rec] if rec else []
+        elif t == "PurchaseAgreement":
+            buyer, seller = one("buyer"), one("seller")
+            makers = self._maker_parties(c)
+            if buyer is not None and buyer.kind == "company" and (
+                seller is None or seller.kind in ("country", "government_body", "person")
+            ):
+                buyer, seller = seller, buyer
+                c.trace.append("buyer/seller swapped: the company sells")
+            if seller is None:
+                if c.vaccine is not None:
+                    maker = registry.vaccine(c.vaccine.id).maker
+                    if maker:
+                        m = registry.org(maker)
+                        seller = Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
+                        c.trace.append(f"seller {m.id} <- maker of {c.vaccine.id}")
+            if buyer is None and home_actor is not None:
+                buyer = home_actor
+                c.trace.append(f"buyer {home} <- document home country")
+            c.roles["buyer"] = [buyer] if buyer else []
+            c.roles["seller"] = [seller] if seller else []
+            del makers
+        elif t == "Meeting":
+            loc = None
+            if not rule.virtual and not (words & {"online", "virtual", "virtually", "videoconference", "video"}):
+                for a in args:
+                    if a.actor.kind == "country" and a.rel in ("in", "up.in", "at") and a.ent is not None and a.ent.via in ("capital", "alias"):
+                        loc = a.actor
+                        break
+                    if rule.visit and a.actor.kind == "country" and a.rel in ("to", "up.to"):
+                        loc = a.actor
+                        break
+            if loc is not None:
+                c.roles["location"] = [loc]
+                c.trace.append(f"location {loc.party}")
+        if t in ("PhoneCall", "Meeting"):
+            parts = c.roles.get("participants", [])
+            parties = {p.party for p in parts}
+            if len(parties) == 1 and home_actor is not None and home not in parties:
+                parts.append(home_actor)
+                c.trace.append(f"participant {home} <- document home country")
+            c.roles["participants"] = parts
+
+    def _maker_parties(self, c: Candidate) -> set[str]:
+        if c.vaccine is None:
+            return set()
+        v = self.f.registry.vaccine(c.vaccine.id)
+        out = set()
+        if v.maker:
+            out.add(v.maker)
+            m = self.f.registry.org(v.maker)
+            if m.country and m.state_owned:
+                out.add(m.country)
+        return out
+
+    def split(self, c: Candidate) -> list[Candidate]:
+        """One event per party where a single-valued role lists several parties."""
+        single = [r for r in ROLE_ORDER[c.type] if r != "participants"]
+        multi = [r for r in single if len({a.party for a in c.roles.get(r, [])}) > 1]
+        if not multi:
+            for r in single:
+                vals = c.roles.get(r) or []
+                c.roles[r] = vals[0] if vals else None
+            return [c]
+        role = multi[0]
+        out = []
+        for actor in c.roles[role]:
+            d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
+                             "evidence": list(c.evidence), "sent_starts": list(c.sent_starts)})
+            d.roles[role] = [actor]
+            out.extend(self.split(d))
+        return out
+
+    # -- merging ---------------------------------------------------------------------------------
+    def merge(self, cands: list[Candidate]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for c in cands:
+            if not self.valid(c):
+                continue
+            for o in out:
+                if o.type == c.type and self.same_event(o, c):
+                    self.absorb(o, c)
+                    break
+            else:
+                out.append(c)
+        has_call = any(c.type == "PhoneCall" for c in out)
+        if has_call:
+            out = [c for c in out if not (c.type == "Meeting" and c.weak)]
+        return out
+
+    def valid(self, c: Candidate) -> bool:
+        if c.type in ("PhoneCall", "Meeting"):
+            return len(c.parties()) >= 1
+        key = {"Approval": "authority", "DonationPledge": "donor", "Delivery": "recipient",
+               "SupplyRequest": "requester", "TechTransferRequest": "requester",
+               "TechTransfer": "recipient", "PurchaseAgreement": "buyer"}[c.type]
+        if c.type == "DonationPledge":
+            return c.roles.get("donor") is not None or c.roles.get("recipient") is not None
+        if c.type == "Approval":
+            return c.roles.get(key) is not None or c.vaccine is not None
+        return c.roles.get(key) is not None
+
+    @staticmethod
+    def _compatible(a: Any, b: Any) -> bool:
+        return a is None or b is None or a == b
+
+    def same_event(self, o: Candidate, c: Candidate) -> bool:
+        if not self._compatible(o.date, c.date) and o.type not in ("PhoneCall",):
+            return False
+        if o.type == "PhoneCall":
+            return bool(o.parties() & c.parties())
+        if o.type == "Meeting":
+            return bool(o.parties() & c.parties()) and (len(o.parties() & c.parties()) >= 2 or
+                                                        min(len(o.parties()), len(c.parties())) <= 1 or o.parties() == c.parties())
+        vac_ok = self._compatible(o.vaccine and o.vaccine.id, c.vaccine and c.vaccine.id)
+        dose_ok = self._compatible(o.doses, c.doses)
+        for role in ROLE_ORDER[o.type]:
+            if not self._compatible(o.party(role), c.party(role)):
+                return False
+        if o.type == "Approval":
+            return vac_ok
+        return vac_ok and dose_ok
+
+    def absorb(self, o: Candidate, c: Candidate) -> None:
+        if o.type in ("PhoneCall", "Meeting"):
+            have = o.parties()
+            for a in c.roles.get("participants", []):
+                if a.party not in have:
+                    o.roles["participants"].append(a)
+                    have.add(a.party)
+            if o.roles.get("location") is None and c.roles.get("location") is not None:
+                o.roles["location"] = c.roles["location"]
+        else:
+            for role in ROLE_ORDER[o.type]:
+                if o.roles.get(role) is None and c.roles.get(role) is not None:
+                    o.roles[role] = c.roles[role]
+        if o.date is not None and c.date is not None and o.date != c.date:
+            o.date = None
+            o.date_conflict = True
+        elif o.date is None and not o.date_conflict:
+            o.date = c.date
+        o.vaccine = o.vaccine or c.vaccine
+        o.doses = o.doses if o.doses is not None else c.doses
+        o.money = o.money or c.money
+        if o.approval == "unspecified":
+            o.approval = c.approval
+        if o.channel == "unspecified":
+            o.channel = c.channel
+        for ev in c.evidence:
+            if ev not in o.evidence:
+                o.evidence.append(ev)
+        o.trace.extend(["-- merged --", *c.trace])
+        o.confidence = min(1.0, o.confidence + 0.05)
+
+
+def to_event(c: Candidate, text: str) -> Any:
+    """The pydantic event for a candidate."""
+    cls = EVENT_CLASSES[c.type]
+    data: dict[str, Any] = {
+        "date": c.date,
+        "rule": c.rule,
+        "confidence": round(c.confidence, 2),
+        "evidence": tuple(Evidence(text=text[s:e], start=s, end=e) for s, e in sorted(c.evidence)),
+    }
+    for role in ROLE_ORDER[c.type]:
+        value = c.roles.get(role)
+        if role == "participants":
+            data[role] = tuple(value or ())
+        elif isinstance(value, list):
+            data[role] = value[0] if value else None
+        else:
+            data[role] = value
+    if "vaccine" in cls.model_fields:
+        data["vaccine"] = c.vaccine
+    if "doses" in cls.model_fields:
+        data["doses"] = c.doses
+    if "money" in cls.model_fields:
+        data["money"] = c.money
+    if c.type == "Approval":
+        data["approval"] = c.approval
+    if c.type == "Delivery":
+        data["channel"] = c.channel
+    return cls(**data)
+
+
+def find_events(doc: Doc, ents: DocEntities, published: dt.date | None,
+                finder: EventFinder | None = None) -> list[Candidate]:
+    """Candidates (merged) for ``doc``; see :func:`to_event` for the models."""
+    return (finder or EventFinder(doc.vocab))(doc, ents, published)
