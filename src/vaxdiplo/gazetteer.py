@@ -150,12 +150,25 @@ class Gazetteer:
         while i < n:
             found = None
             for length in range(min(self.max_len, n - i), 0, -1):
-                entries = self.index.get(tuple(keys[i : i + length]))
+                key = tuple(keys[i : i + length])
+                entries = self.index.get(key)
                 if entries:
                     accepted = self._accept(entries, texts[i : i + length])
                     if accepted:
                         found = Hit(i, i + length, accepted)
                         break
+                if length > 1 and key[-1].endswith("s") and len(key[-1]) > 3:
+                    # "Li Keqiangs": a possessive that lost its apostrophe
+                    stripped = (*key[:-1], key[-1][:-1])
+                    entries = self.index.get(stripped)
+                    if entries:
+                        accepted = tuple(
+                            e for e in self._accept(entries, texts[i : i + length])
+                            if e.cat in ("person", "country", "capital") and e.exact is None
+                        )
+                        if accepted:
+                            found = Hit(i, i + length, accepted)
+                            break
             if found is None:
                 found = self._possessive_without_apostrophe(i, keys, texts)
             if found is None:

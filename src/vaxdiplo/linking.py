@@ -128,6 +128,7 @@ class _Linker:
         self.ents: list[Ent] = []
         self.taken = [False] * len(doc)
         self.credit_spans = [(m.start(), m.end()) for m in _PHOTO.finditer(doc.text)]
+        self.tagged = doc.has_annotation("TAG")
 
     # -- helpers ---------------------------------------------------------------
     def _in_credit(self, start: int, end: int) -> bool:
@@ -227,6 +228,8 @@ class _Linker:
             if self.taken[j] and not self._is_person_tok(j):
                 break
             if not (text[:1].isupper() and text[:1].isalpha()) or fold(text) in _NOT_NAMES:
+                break
+            if self.tagged and t.pos_ not in ("PROPN", "X") and not self.taken[j]:
                 break
             if t.is_sent_start and j > i:
                 break

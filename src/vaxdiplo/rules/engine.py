@@ -28,7 +28,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from vaxdiplo._text import fold
-from vaxdiplo.dates import DateMention, find_dates
+from vaxdiplo.dates import DateMention, find_dateline, find_dates
 from vaxdiplo.linking import VACCINE_NOUNS, DocEntities, Ent
 from vaxdiplo.models import (
     EVENT_CLASSES,
@@ -94,6 +94,11 @@ PRODUCTION_WORDS = frozenset(
 AGREEMENT_NOUNS = frozenset(
     "agreement agreements contract contracts deal deals memorandum mou partnership".split()
 )
+THANK_VERBS = frozenset("thank thanked thanks appreciate appreciated praise praised".split())
+DOER_ROLE = {"DonationPledge": "donor", "Delivery": "supplier", "TechTransfer": "provider",
+             "PurchaseAgreement": "seller", "Approval": "authority"}
+DIRECT_RELS = frozenset({"subj", "obj", "with", "between", "conj", "pass", "agent", "dative",
+                         "poss", "mod", "appos", "self"})
 LOCATION_RELS = frozenset({"in", "at", "during", "about", "on", "regarding", "over", "amid"})
 
 PRONOUNS_PERSON = frozenset("he she him her his".split())
@@ -205,6 +210,8 @@ class _DocRun:
             for i in range(e.start, e.end):
                 self.ent_at.setdefault(i, e)
         self._sent_cache: dict[int, dict[str, Any]] = {}
+        line = find_dateline(doc.text)
+        self.dateline = (line[1], line[2]) if line else (-1, -1)
 
     # -- sentence facts ------------------------------------------------------------
     def facts(self, sent: Span) -> dict[str, Any]:
@@ -216,7 +223,8 @@ class _DocRun:
             doses = [q for q in find_doses(text)]
             money = find_money(text)
             self._sent_cache[key] = {
-                "dates": [(self._tok(base + d.start), d) for d in dates],
+                "dates": [(self._tok(base + d.start), d) for d in dates
+                          if not (self.dateline[0] <= base + d.start < self.dateline[1])],
                 "doses": [(self._tok(base + q.start), q) for q in doses],
                 "money": [(self._tok(base + m.start), m) for m in money],
                 "words": {fold(t.text) for t in sent},
@@ -289,11 +297,17 @@ class _DocRun:
         # actor below an ancestor of the trigger: climb the trigger's chain
         climb = trig
         crossed_report = False
+        nominal = False
         for _ in range(5):
             if climb.i == climb.head.i:
                 break
             dep = climb.dep_
             parent = climb.head
+            if dep in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "poss",
+                       "npadvmod", "acl", "relcl", "amod") or (
+                dep == "prep" and climb.pos_ == "ADP" and parent.pos_ in ("NOUN", "PROPN")
+            ):
+                nominal = True
             if dep == "ccomp" or (dep in ("advcl", "conj") and _forms_match(parent, REPORT_VERBS)):
                 crossed_report = crossed_report or _forms_match(parent, REPORT_VERBS) or dep == "ccomp"
             climb = parent
@@ -303,10 +317,12 @@ class _DocRun:
                 node = node.head
             if node.i == climb.i and path:
                 rel = self._edge(path[-1], path[:-1])
+                if rel == "obj" and fold(climb.lemma_ or climb.text) in THANK_VERBS:
+                    return "thanked"
                 if rel in ("subj", "agent"):
                     if crossed_report and _forms_match(climb, REPORT_VERBS):
                         return "speaker"
-                    if crossed_report:
+                    if crossed_report or nominal:
                         return "up." + rel
                     return rel
                 return "up." + rel
@@ -635,14 +651,19 @@ class _DocRun:
     def tech_transfer_ok(self, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
         words = facts["words"]
         doc = self.doc
-        before = [fold(t.text) for t in doc[max(sent.start, trig.i - 12) : trig.i]]
+        before = [fold(t.text) for t in doc[sent.start : trig.i]]
+        overrides = {"thanked", "signed", "received", "completed", "agreed", "inked", "sealed"}
+        for k in range(len(before) - 1, -1, -1):
+            if before[k] in overrides:
+                before = before[k + 1 :]
+                break
         blockers = {"ask", "asked", "asks", "seek", "sought", "seeks", "seeking", "request",
                     "requested", "proposed", "propose", "urged", "called", "tasked", "aims", "aim",
-                    "promote", "accelerate", "acceleration", "support", "capable", "wants",
+                    "promote", "accelerate", "acceleration", "capable", "wants",
                     "negotiations", "negotiating", "hopes", "plans", "would", "could", "may",
                     "explore", "exploring", "discussed", "discuss", "mobilising", "mobilizing",
-                    "seek", "for"}
-        if set(before) & blockers and not (set(before) & {"thanked", "signed", "received", "completed", "agreed"}):
+                    "seek"}
+        if set(before) & blockers:
             return False
         made = words & {"signed", "signs", "agreed", "received", "completed", "transferred",
                         "thanked", "inked", "sealed", "granted", "grant", "will", "began", "started",
@@ -673,11 +694,16 @@ class _DocRun:
                 parts.append(a.actor)
                 trace.append(f"participant {a.actor.party} <- {a.rel}")
             roles["participants"] = parts
+            if "actor_arg" in rule.needs and not any(
+                a.rel in DIRECT_RELS or (a.actor.kind == "person" and a.rel.startswith("up."))
+                for a in args
+            ):
+                return []
         else:
             for a in args:
                 role = role_map.get(a.rel)
-                if role is None and a.rel.startswith("up.") and a.rel[3:] in ("subj",):
-                    role = role_map.get("subj")
+                if a.rel == "thanked":
+                    role = DOER_ROLE.get(etype)
                 if role is None:
                     continue
                 roles.setdefault(role, [])
@@ -920,10 +946,24 @@ class _DocRun:
                     break
             else:
                 out.append(c)
+        self.date_requests(out)
         has_call = any(c.type == "PhoneCall" for c in out)
         if has_call:
             out = [c for c in out if not (c.type == "Meeting" and c.weak)]
         return out
+
+    def date_requests(self, events: list[Candidate]) -> None:
+        """A request made during a call or meeting takes its date (EVENTS.md §7.5)."""
+        talks = [e for e in events if e.type in ("PhoneCall", "Meeting") and e.date is not None]
+        for c in events:
+            if c.type not in ("SupplyRequest", "TechTransferRequest") or c.date or c.date_conflict:
+                continue
+            who = {c.party("requester"), c.party("addressee")} - {None}
+            for t in talks:
+                if who and who <= t.parties():
+                    c.date = t.date
+                    c.trace.append(f"date {t.date} <- the {t.type} it was made in")
+                    break
 
     def valid(self, c: Candidate) -> bool:
         if c.type in ("PhoneCall", "Meeting"):
