@@ -72,7 +72,9 @@ def build(extras: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any
         }
     for code in sorted(set(extras) - set(entries)):
         if code not in NON_ISO_CODES:
-            raise ValueError(f"{code} is neither an ISO 3166-1 alpha-3 code nor allowed in NON_ISO_CODES")
+            raise ValueError(
+                f"{code} is neither an ISO 3166-1 alpha-3 code nor allowed in NON_ISO_CODES"
+            )
         extra = extras[code]
         entries[code] = {
             "id": code,

@@ -60,8 +60,8 @@ _LEGAL_SUFFIXES = frozenset(
     "group holdings".split()
 )
 _PHOTO = re.compile(
-    r"(?:\bPhotos?|\bImage|\bPicture|\bFile photo)\b\s*(?:by|courtesy(?: of)?|:|-|–|—)?[^\n.]{0,70}"
-    r"|—\s*(?:[A-Z]{2,}/)*[A-Z]{2,}\s+Photo[^\n.]{0,50}",
+    r"(?:\bPhotos?|\bImage|\bPicture|\bFile photo)\b\s*(?:by|courtesy(?: of)?|:)[^\n.—–]{0,60}"
+    r"|[—–-]\s*(?:[A-Z]{2,}/)*[A-Z]{2,}\s+Photos?\b(?:[ \t]+(?:[A-Z][\w’'.-]*[ \t]?){1,4})?",
 )
 _ORG_TITLE_LEVELS = frozenset({"org_head", "company"})
 
@@ -174,6 +174,10 @@ class _Linker:
     def _from_hit(self, hit: Hit) -> Ent | None:
         span = self.doc[hit.start : hit.end]
         entry = self._choose(hit)
+        if entry.cat == "org":
+            vaccine = next((e for e in hit.entries if e.cat == "vaccine"), None)
+            if vaccine is not None and self._vaccine_context(hit.start, hit.end):
+                entry = Entry("vaccine", vaccine.key, maker=vaccine.maker or entry.key)
         if entry.cat in ("country", "capital", "demonym"):
             via = {"country": "alias", "capital": "capital", "demonym": "demonym"}[entry.cat]
             return Ent(hit.start, hit.end, "country", actor=self.country_actor(entry.key), via=via)

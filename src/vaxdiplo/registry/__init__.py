@@ -276,7 +276,9 @@ class Registry:
                 problems.append(f"vaccine {vaccine.id}: unknown maker {vaccine.maker!r}")
             stray = set(vaccine.maker_aliases) - set(vaccine.aliases)
             if stray:
-                problems.append(f"vaccine {vaccine.id}: maker_aliases not in aliases {sorted(stray)}")
+                problems.append(
+                    f"vaccine {vaccine.id}: maker_aliases not in aliases {sorted(stray)}"
+                )
         for person in self.people:
             for office in person.offices:
                 if office.title not in self._titles:

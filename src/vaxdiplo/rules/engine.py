@@ -332,14 +332,18 @@ class _DocRun:
         dep = child.dep_
         if dep in ("nsubj", "csubj", "expl"):
             return "subj"
-        if dep == "nsubjpass":
-            return "pass"
         if dep == "agent":
             return "agent"
-        if dep in ("dobj", "attr", "oprd"):
+        if dep in ("dobj", "attr", "oprd", "nsubjpass"):
             if below and below[-1].dep_ == "poss":
-                return "obj.poss"
-            return "obj"
+                return "obj.poss" if dep != "nsubjpass" else "pass"
+            # "donate 1 million doses of X vaccine to Vietnam": the PP often hangs off the object
+            for node in reversed(below):
+                if node.dep_ == "prep" and fold(node.text) in ("to", "from", "for", "with"):
+                    return fold(node.text)
+                if node.dep_ not in ("prep", "pobj", "compound", "amod", "nummod", "det"):
+                    break
+            return "obj" if dep != "nsubjpass" else "pass"
         if dep == "dative":
             return "dative" if child.pos_ != "ADP" else fold(child.text)
         if dep == "poss":
@@ -538,6 +542,12 @@ class _DocRun:
         if attached:
             d = attached[0]
             return d.value, f"governed {d.text!r}"
+        if not reported:
+            for tok_i, d in dates:
+                near = doc[max(sent.start, tok_i - 3) : min(sent.end, tok_i + 1)]
+                verbs = [t for t in near if _forms_match(t, REPORT_VERBS)]
+                if verbs:
+                    reported.append((verbs[-1], d))
         if reported:
             node, d = reported[0]
             aux = {fold(c.text) for c in trig.children if c.dep_ in ("aux", "auxpass")}
@@ -596,12 +606,20 @@ class _DocRun:
                 continue
             if etype == "TechTransfer" and not self.tech_transfer_ok(trig, sent, facts):
                 continue
-            if etype == "DonationPledge" and self.cumulative_context(trig, sent):
+            if etype == "DonationPledge" and (
+                self.cumulative_context(trig, sent) or self._attributive(trig)
+            ):
                 continue
             if etype == "Delivery" and self.cumulative_context(trig, sent):
                 continue
             out.extend(self.build(rule, etype, trig, sent, facts))
         return out
+
+    def _attributive(self, trig: Token) -> bool:
+        """"Japan-donated vaccines", "the donated doses": a modifier, not a pledge."""
+        if trig.i > 0 and self.doc[trig.i - 1].text in ("-", "–"):
+            return True
+        return self.parsed and trig.dep_ in ("amod", "compound")
 
     def cumulative_context(self, trig: Token, sent: Span) -> bool:
         words = [fold(t.text) for t in sent]
