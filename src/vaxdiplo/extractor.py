@@ -36,9 +36,12 @@ def load_pipeline(model: str = "default"):  # -> spacy.language.Language
     """
     import spacy
 
+    import vaxdiplo.components  # noqa: F401  (registers the factories)
+
     if model == "rules":
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("vaxdiplo_segmenter")
     else:
         name = DEFAULT_MODEL if model == "default" else model
         try:
@@ -49,7 +52,11 @@ def load_pipeline(model: str = "default"):  # -> spacy.language.Language
             raise ModelError(Errors.E005.format(model=model, lang=nlp.lang))
         if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
             nlp.add_pipe("sentencizer", first=True)
-    import vaxdiplo.components  # noqa: F401  (registers the factories)
+        anchor = next((n for n in ("parser", "senter") if nlp.has_pipe(n)), None)
+        if anchor:
+            nlp.add_pipe("vaxdiplo_segmenter", before=anchor)
+        else:
+            nlp.add_pipe("vaxdiplo_segmenter", after="sentencizer")
 
     nlp.add_pipe("vaxdiplo_entities")
     nlp.add_pipe("vaxdiplo_events")

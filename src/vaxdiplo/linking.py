@@ -31,7 +31,7 @@ from vaxdiplo.gazetteer import Entry, Gazetteer, Hit, get_gazetteer
 from vaxdiplo.models import Actor, Mention, Vaccine
 from vaxdiplo.registry import PersonEntry
 
-__all__ = ["DocEntities", "Ent", "link"]
+__all__ = ["DocEntities", "Ent", "credit_spans", "link"]
 
 VACCINE_NOUNS = frozenset(
     "vaccine vaccines jab jabs shot shots dose doses formulation vials vial inoculation "
@@ -63,6 +63,11 @@ _PHOTO = re.compile(
     r"(?:\bPhotos?|\bImage|\bPicture|\bFile photo)\b\s*(?:by|courtesy(?: of)?|:)[^\n.—–]{0,60}"
     r"|[—–-]\s*(?:[A-Z]{2,}/)*[A-Z]{2,}\s+Photos?\b(?:[ \t]+(?:[A-Z][\w’'.-]*[ \t]?){1,4})?",
 )
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of photo credits ("Photo by VnExpress / Hoang Tao")."""
+    return [(m.start(), m.end()) for m in _PHOTO.finditer(text)]
+
+
 _ORG_TITLE_LEVELS = frozenset({"org_head", "company"})
 
 
@@ -127,7 +132,7 @@ class _Linker:
         self.reg = gaz.registry
         self.ents: list[Ent] = []
         self.taken = [False] * len(doc)
-        self.credit_spans = [(m.start(), m.end()) for m in _PHOTO.finditer(doc.text)]
+        self.credit_spans = credit_spans(doc.text)
         self.tagged = doc.has_annotation("TAG")
 
     # -- helpers ---------------------------------------------------------------
@@ -324,6 +329,12 @@ class _Linker:
         while j >= 0 and (fold(doc[j].text) in HONORIFICS or doc[j].text == ","):
             j -= 1
         e = self._ent_at(j) if j >= 0 else None
+        if e is not None and e.kind == "country" and e.start >= 2 and fold(doc[e.start - 1].text) in ("to", "in"):
+            # "the Chinese Ambassador to Laos, Jiang Zaidong"
+            t = self._ent_at(e.start - 2)
+            if t is not None and t.kind == "title":
+                e.absorbed = False
+                return t, self._qualifier_before(t.start)
         if e is None:
             if j >= 0 and fold(doc[j].text) in _COUNTERPART:
                 q = self._qualifier_before(j)
@@ -578,15 +589,43 @@ class _Linker:
                 or doc[e.start].is_sent_start or doc[e.start - 1].text in (".",)
             ):
                 return e.actor.party
-        counts: Counter[str] = Counter()
+        counts: Counter[float] = Counter()
+        first = True
         for e in self.ents:
-            if e.actor is not None and e.kind == "country":
-                counts[e.actor.party] += 1
+            if e.actor is None or e.kind != "country" or self._in_credit(e.start, e.end):
+                continue
+            weight = 0.5 if e.via == "demonym" else 1.0
+            if first:
+                weight += 1.0
+                first = False
+            counts[e.actor.party] += weight
+        for e in self.ents:  # bodies qualified by a country ("Vietnam's health ministry")
+            if e.kind == "government_body" and e.actor is None:
+                q = self._qualifier_before(e.start) or self._qualifier_of(e.end)
+                if q is not None and q.kind == "country":
+                    counts[q.party] += 2.0
         return counts.most_common(1)[0][0] if counts else None
+
+    def absorb_qualifiers(self) -> None:
+        """"Chinese manufacturer Sinovac": the demonym describes the company."""
+        doc = self.doc
+        fillers = {"manufacturer", "company", "firm", "drugmaker", "pharmaceutical", "maker",
+                   "producer", "developer", "biotech", "giant", "-", "state-owned", "state", "owned"}
+        for e in self.ents:
+            if e.kind != "country" or e.via != "demonym":
+                continue
+            j = e.end
+            while j < len(doc) and j < e.end + 3 and fold(doc[j].text) in fillers:
+                j += 1
+            nxt = self._ent_at(j) if j < len(doc) else None
+            if nxt is not None and nxt.start == j and nxt.kind in ("company", "international_org", "group"):
+                e.absorbed = True
 
     def run(self) -> DocEntities:
         self.gazetteer_pass()
         self.company_pass()
+        self.ents.sort(key=lambda e: e.start)
+        self.absorb_qualifiers()
         self.home = self.find_home()
         self.people_pass()
         self.ents.sort(key=lambda e: e.start)

@@ -15,7 +15,14 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from vaxdiplo.extensions import register_extensions
 
-__all__ = ["EntityLinker", "EventAssembler", "make_entity_linker", "make_event_assembler"]
+__all__ = [
+    "EntityLinker",
+    "EventAssembler",
+    "Segmenter",
+    "make_entity_linker",
+    "make_event_assembler",
+    "make_segmenter",
+]
 
 SPANS_KEY = "vaxdiplo_mentions"
 
@@ -107,3 +114,36 @@ def make_entity_linker(nlp: Language, name: str, spans_key: str) -> EntityLinker
 )
 def make_event_assembler(nlp: Language, name: str, rules_path: str | None) -> EventAssembler:
     return EventAssembler(nlp, name, rules_path)
+
+
+class Segmenter:
+    """Sentence starts the statistical parser misses: after a line break (headlines,
+    captions, datelines) and after a photo credit. Runs before the parser, which keeps
+    the boundaries it is given; without a parser, after the sentencizer."""
+
+    def __init__(self, nlp: Language, name: str = "vaxdiplo_segmenter") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        from vaxdiplo.linking import credit_spans
+
+        ends = {e for _, e in credit_spans(doc.text)}
+        prev_newline = False
+        for tok in doc:
+            if tok.i > 0 and (prev_newline or "\n" in doc[tok.i - 1].whitespace_):
+                if not tok.is_space:
+                    tok.is_sent_start = True
+            if tok.i > 0 and not tok.is_space and any(
+                doc[tok.i - 1].idx + len(doc[tok.i - 1].text) <= e <= tok.idx for e in ends
+            ):
+                tok.is_sent_start = True
+            if tok.is_space:
+                prev_newline = prev_newline or "\n" in tok.text
+            else:
+                prev_newline = False
+        return doc
+
+
+@Language.factory("vaxdiplo_segmenter", default_config={})
+def make_segmenter(nlp: Language, name: str) -> Segmenter:
+    return Segmenter(nlp, name)

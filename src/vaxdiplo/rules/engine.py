@@ -109,6 +109,9 @@ NOUN_REFERENCES = {
     "organisation": "international_org", "organization": "international_org",
     "agency": "international_org", "facility": "international_org",
 }
+KEY_ROLE = {"Approval": "authority", "DonationPledge": "donor", "Delivery": "recipient",
+            "SupplyRequest": "requester", "TechTransferRequest": "requester",
+            "TechTransfer": "recipient", "PurchaseAgreement": "buyer"}
 ROLE_ORDER = {
     "PhoneCall": ("participants",),
     "Meeting": ("participants", "location"),
@@ -157,6 +160,9 @@ class Candidate:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)
     weak: bool = False
+    weak_roles: set[str] = field(default_factory=set)
+    """Roles filled from the document rather than the sentence (overridable)."""
+    trigger_i: int = -1
 
     def party(self, role: str) -> str | None:
         value = self.roles.get(role)
@@ -183,6 +189,16 @@ class EventFinder:
             self.matcher.add(rule.id, [rule.pattern])
             self._plain.add(rule.id, [self._strip_pos(rule.pattern)])
         self.registry = load_registry()
+        by_maker: dict[str, list] = {}
+        for v in self.registry.vaccines:
+            if v.maker:
+                by_maker.setdefault(v.maker, []).append(v)
+        # a maker with one main product stands for it ("a deal with CanSino")
+        self.makers = {m: vs[0] for m, vs in by_maker.items() if len(vs) == 1}
+        for m, vs in by_maker.items():
+            main = [v for v in vs if v.id.replace("-", "") in m.lower().replace("_", "")]
+            if len(vs) > 1 and len(main) == 1:
+                self.makers[m] = main[0]
 
     @staticmethod
     def _strip_pos(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -254,6 +270,8 @@ class _DocRun:
             elif low in PRONOUNS_THING:
                 actor = self._antecedent(tok.i, ("country", "government_body", "international_org",
                                                  "company"), same_sentence_ok=True)
+            elif low == "country" and tok.i > 0 and fold(self.doc[tok.i - 1].text) == "the" and self.ents.home:
+                actor = self._home_actor()
             elif low in NOUN_REFERENCES and tok.i > 0 and fold(self.doc[tok.i - 1].text) == "the":
                 actor = self._antecedent(tok.i, (NOUN_REFERENCES[low],), same_sentence_ok=True)
             elif low == "side" and tok.i > 0:
@@ -263,6 +281,13 @@ class _DocRun:
             if actor is not None:
                 out.append((tok.i, actor, None))
         return out
+
+    def _home_actor(self) -> Actor | None:
+        home = self.ents.home
+        if not home or home not in self.f.registry.country_ids:
+            return None
+        cn = self.f.registry.country(home)
+        return Actor(kind="country", name=cn.name, id=cn.id, country=cn.id, party=cn.id)
 
     def _antecedent(self, i: int, kinds: tuple[str, ...], same_sentence_ok: bool = True) -> Actor | None:
         sent_start = self.doc[i].sent.start
@@ -353,6 +378,8 @@ class _DocRun:
         if dep == "prep":
             word = fold(child.text)
             return "agent" if word == "by" else word
+        if dep in ("ccomp", "xcomp") and below and below[-1].dep_ in ("nsubj", "nsubjpass"):
+            return "obj"  # "proposed WHO accelerate ...", "urged Pfizer to ..."
         if dep == "appos":
             return "appos"
         if dep == "conj":
@@ -408,6 +435,25 @@ class _DocRun:
         if etype not in FUTURE_OK and ("will" in window or "'ll" in window):
             if etype not in ("TechTransfer",):
                 return "future"
+        if len(window) >= 1 and window[-1] == "to" or window[-2:] == ["to", "be"]:
+            if etype in ("Delivery", "Approval", "PurchaseAgreement", "Meeting", "PhoneCall"):
+                if not (set(window) & {"agreed", "signed", "deal", "agreement", "contract"}):
+                    return "plan"
+        if self.parsed and trig.pos_ in ("NOUN", "PROPN"):
+            node = trig
+            for _ in range(4):
+                if node.i == node.head.i:
+                    break
+                node = node.head
+                if node.pos_ in ("VERB", "AUX"):
+                    auxes = {fold(c.text) for c in node.children if c.dep_ in ("aux", "auxpass", "neg")}
+                    if auxes & NEGATIONS:
+                        return "negated"
+                    if auxes & MODALS or (auxes & {"will", "'ll"} and etype not in FUTURE_OK):
+                        return "future"
+                    if _forms_match(node, PLAN_WORDS) and etype not in ("Request",):
+                        return "plan"
+                    break
         plan = [w for w in window if w in PLAN_WORDS]
         if plan and etype not in ("Request",):
             # "asked to", "agreed to provide" are not plans; plans come before "to"
@@ -420,7 +466,9 @@ class _DocRun:
     def needs_ok(self, rule: TriggerRule, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
         words = facts["words"]
         ents = facts["ents"]
-        has_vaccine = any(e.vaccine is not None for e in ents) or bool(words & VACCINE_WORDS)
+        has_vaccine = any(e.vaccine is not None for e in ents) or bool(words & VACCINE_WORDS) or any(
+            e.actor is not None and e.actor.id in self.f.makers for e in ents
+        )
         for need in rule.needs:
             if need == "person":
                 if not any(e.actor is not None and e.actor.kind == "person" for e in ents):
@@ -475,7 +523,8 @@ class _DocRun:
                                  "contracted", "finalised", "finalized", "amendment"}):
                     return False
             elif need == "no_tech":
-                if words & {"technology", "tech", "licence", "license", "licensing"}:
+                if words & {"technology", "tech", "licence", "license", "licensing", "manufacture",
+                            "manufacturing", "locally", "produce", "production", "fill-and-finish"}:
                     return False
             elif need == "no_future":
                 if words & {"aims", "aim", "target", "hopes", "plans"}:
@@ -504,7 +553,7 @@ class _DocRun:
         chain = [trig]
         node = trig
         for _ in range(5):
-            if node.i == node.head.i or node.dep_ in ("ccomp", "relcl"):
+            if node.i == node.head.i or node.dep_ in ("ccomp", "relcl", "acl"):
                 break
             node = node.head
             chain.append(node)
@@ -587,7 +636,40 @@ class _DocRun:
                 continue
             seen.add((rule.type, trig.i))
             cands.extend(self.candidates(rule, trig))
-        return self.merge(cands)
+        return self.merge(self.dedupe_sentences(cands))
+
+    def dedupe_sentences(self, cands: list[Candidate]) -> list[Candidate]:
+        """Several triggers of one type in one sentence usually name one event: keep the
+        best-filled candidate, unless the others differ in an explicit role or quantity."""
+        out: list[Candidate] = []
+        for c in cands:
+            twin = next((o for o in out if o.type == c.type and o.sent_starts == c.sent_starts
+                         and o.trigger_i != c.trigger_i and self._same_sentence_event(o, c)), None)
+            if twin is None:
+                out.append(c)
+            elif self._filled(c) > self._filled(twin):
+                out[out.index(twin)] = c
+        return out
+
+    def _same_sentence_event(self, a: Candidate, b: Candidate) -> bool:
+        if a.doses is not None and b.doses is not None and a.doses != b.doses:
+            return False
+        if a.vaccine and b.vaccine and a.vaccine.id != b.vaccine.id:
+            return False
+        if a.type in ("PhoneCall", "Meeting"):
+            return True
+        key = KEY_ROLE[a.type]
+        pa, pb = a.party(key), b.party(key)
+        return pa is None or pb is None or pa == pb or key in a.weak_roles or key in b.weak_roles
+
+    @staticmethod
+    def _filled(c: Candidate) -> float:
+        n = 0.0
+        for role in ROLE_ORDER[c.type]:
+            v = c.roles.get(role)
+            if v:
+                n += 0.5 if role in c.weak_roles else 1.0
+        return n + (c.vaccine is not None) * 0.5 + (c.doses is not None) * 0.5 + (c.date is not None) * 0.25
 
     def candidates(self, rule: TriggerRule, trig: Token) -> list[Candidate]:
         sent = trig.sent
@@ -610,10 +692,25 @@ class _DocRun:
                 self.cumulative_context(trig, sent) or self._attributive(trig)
             ):
                 continue
-            if etype == "Delivery" and self.cumulative_context(trig, sent):
+            if etype == "Delivery" and (self.cumulative_context(trig, sent)
+                                        or self._undated_perfect(trig, sent, facts)):
+                continue
+            if etype == "DonationPledge" and self._past_gift(trig, sent):
                 continue
             out.extend(self.build(rule, etype, trig, sent, facts))
         return out
+
+    def _undated_perfect(self, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
+        """"1.2 million doses have arrived": a running total, not a shipment."""
+        before = [fold(t.text) for t in self.doc[max(sent.start, trig.i - 3) : trig.i]]
+        if not ({"has", "have"} & set(before)):
+            return False
+        return not any(d.value is not None for _, d in facts["dates"])
+
+    def _past_gift(self, trig: Token, sent: Span) -> bool:
+        """"China has earlier gifted 15 million doses": a past gift, not a pledge."""
+        before = {fold(t.text) for t in self.doc[max(sent.start, trig.i - 4) : trig.i]}
+        return bool(before & {"earlier", "previously", "already"}) and fold(trig.text).endswith("ed")
 
     def _attributive(self, trig: Token) -> bool:
         """"Japan-donated vaccines", "the donated doses": a modifier, not a pledge."""
@@ -734,7 +831,8 @@ class _DocRun:
         if etype == "Approval" and len(vaccines) > 1:
             vacc_list = self._coordinated(vaccines, trig)
         for vent in vacc_list:
-            c = Candidate(type=etype, rule=rule.id, trigger=trig.text, sent_starts=[sent.start])
+            c = Candidate(type=etype, rule=rule.id, trigger=trig.text, sent_starts=[sent.start],
+                          trigger_i=trig.i)
             c.evidence.append((sent.start_char, sent.end_char))
             c.trace = list(trace)
             c.weak = rule.weak
@@ -772,11 +870,11 @@ class _DocRun:
 
     def _maker_vaccine(self, facts: dict[str, Any], roles: dict[str, Any]) -> Vaccine | None:
         for e in facts["ents"]:
-            if e.maker and e.actor is not None:
-                products = [v for v in self.f.registry.vaccines if v.maker == e.maker]
-                if len(products) == 1:
-                    v = products[0]
-                    return Vaccine(id=v.id, name=v.name, mention=self.doc[e.start:e.end].text)
+            if e.actor is None:
+                continue
+            v = self.f.makers.get(e.maker or e.actor.id)
+            if v is not None:
+                return Vaccine(id=v.id, name=v.name, mention=self.doc[e.start:e.end].text)
         return None
 
     def _vaccine_owner(self, vent: Ent | None, args: list[Arg]) -> Actor | None:
@@ -823,6 +921,13 @@ class _DocRun:
                     c.roles["authority"] = [bodies[0]]
                     c.trace.append(f"authority {bodies[0].party} <- body in sentence")
         elif t == "DonationPledge":
+            donor = one("donor")
+            if not c.roles.get("recipient") and home_actor is not None and donor is not None \
+                    and donor.party != home and not (words & {"covax", "countries", "world",
+                                                              "nations", "globally"}):
+                c.roles["recipient"] = [home_actor]
+                c.weak_roles.add("recipient")
+                c.trace.append(f"recipient {home} <- document home country")
             if not c.roles.get("donor"):
                 owner = self._vaccine_owner(vent, args)
                 if owner is not None and (owner.party != (one("recipient").party if one("recipient") else None)):
@@ -848,6 +953,7 @@ class _DocRun:
                 if sup is None or sup.party != home:
                     c.roles["recipient"] = [home_actor]
                     c.trace.append(f"recipient {home} <- document home country")
+                    c.weak_roles.add("recipient")
         elif t in ("SupplyRequest", "TechTransferRequest"):
             if not c.roles.get("requester"):
                 persons = [a.actor for a in args if a.actor.kind == "person" and a.rel in ("up.subj", "speaker", "subj")]
@@ -877,6 +983,7 @@ class _DocRun:
                     prov = owner
             if rec is None and home_actor is not None and (prov is None or prov.party != home):
                 rec = home_actor
+                c.weak_roles.add("recipient")
                 c.trace.append(f"recipient {home} <- document home country")
             c.roles["provider"] = [prov] if prov else []
             c.roles["recipient"] = [rec] if rec else []
@@ -895,8 +1002,9 @@ class _DocRun:
                         m = registry.org(maker)
                         seller = Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
                         c.trace.append(f"seller {m.id} <- maker of {c.vaccine.id}")
-            if buyer is None and home_actor is not None:
+            if buyer is None and home_actor is not None and (seller is None or seller.party != home):
                 buyer = home_actor
+                c.weak_roles.add("buyer")
                 c.trace.append(f"buyer {home} <- document home country")
             c.roles["buyer"] = [buyer] if buyer else []
             c.roles["seller"] = [seller] if seller else []
@@ -919,6 +1027,7 @@ class _DocRun:
             parties = {p.party for p in parts}
             if len(parties) == 1 and home_actor is not None and home not in parties:
                 parts.append(home_actor)
+                c.weak_roles.add("participants")
                 c.trace.append(f"participant {home} <- document home country")
             c.roles["participants"] = parts
 
@@ -1000,6 +1109,8 @@ class _DocRun:
         return a is None or b is None or a == b
 
     def same_event(self, o: Candidate, c: Candidate) -> bool:
+        if o.type == "Meeting" and o.parties() == c.parties():
+            return True
         if not self._compatible(o.date, c.date) and o.type not in ("PhoneCall",):
             return False
         if o.type == "PhoneCall":
@@ -1010,6 +1121,8 @@ class _DocRun:
         vac_ok = self._compatible(o.vaccine and o.vaccine.id, c.vaccine and c.vaccine.id)
         dose_ok = self._compatible(o.doses, c.doses)
         for role in ROLE_ORDER[o.type]:
+            if role in o.weak_roles or role in c.weak_roles:
+                continue
             if not self._compatible(o.party(role), c.party(role)):
                 return False
         if o.type == "Approval":
@@ -1027,8 +1140,12 @@ class _DocRun:
                 o.roles["location"] = c.roles["location"]
         else:
             for role in ROLE_ORDER[o.type]:
-                if o.roles.get(role) is None and c.roles.get(role) is not None:
+                if c.roles.get(role) is None:
+                    continue
+                if o.roles.get(role) is None or (role in o.weak_roles and role not in c.weak_roles):
                     o.roles[role] = c.roles[role]
+                    if role not in c.weak_roles:
+                        o.weak_roles.discard(role)
         if o.date is not None and c.date is not None and o.date != c.date:
             o.date = None
             o.date_conflict = True
