@@ -67,8 +67,8 @@ def test_cli_evaluate_table(capsys):
 def test_cli_missing_file_does_not_stop_batch(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     missing = tmp_path / "no_such_file.txt"
-    unreadable = tmp_path / "a_directory.txt"
-    unreadable.mkdir()
+    unreadable = tmp_path / "latin1.txt"
+    unreadable.write_bytes("Hà Nội".encode("latin-1", "replace") + b"\xff\xfe")
     good = FIXTURES / "003_298c9196fca855d1.txt"
     code = main(["extract", str(missing), str(good), str(unreadable), "-o", str(out)])
     assert code == 0
@@ -76,7 +76,7 @@ def test_cli_missing_file_does_not_stop_batch(tmp_path, capsys):
     assert len(rows) == 3
     assert rows[0]["failure"]["error"] == "FileNotFoundError"
     assert rows[1]["doc_id"] == good.stem and "events" in rows[1]
-    assert "failure" in rows[2]
+    assert rows[2]["failure"]["error"] == "VaxdiploError"
     captured = capsys.readouterr()
     assert "FAILED" in captured.err
     assert "2 failure(s) recorded" in captured.out

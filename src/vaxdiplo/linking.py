@@ -348,6 +348,30 @@ class _Linker:
             return None, e
         return None, None
 
+    def _org_in_title(self, t: Ent) -> Ent | None:
+        """"WHO regional director": the organisation named inside a title."""
+        for i in range(t.start, t.end):
+            tok = self.doc[i]
+            for entry in self.gaz.index.get((fold(tok.text),), ()):
+                if entry.cat == "org" and (entry.exact is None or entry.exact == (tok.text,)):
+                    return Ent(i, i + 1, "international_org", actor=self.org_actor(entry.key))
+        return None
+
+    def _org_apposition(self, end: int) -> Ent | None:
+        """", executive of Pfizer Thailand": a person speaking for an organisation."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        for j in range(end + 1, min(len(doc), end + 6)):
+            if fold(doc[j].text) in ("of", "at", "from", "for"):
+                e = self._ent_at(j + 1) if j + 1 < len(doc) else None
+                if e is not None and e.start == j + 1 and e.kind in ("company", "international_org"):
+                    return e
+                return None
+            if not doc[j].is_alpha or doc[j].is_sent_start:
+                return None
+        return None
+
     def _title_after(self, end: int) -> tuple[Ent | None, Ent | None]:
         """", WHO regional director", ", the Chinese ambassador" after a name."""
         doc = self.doc
@@ -376,6 +400,10 @@ class _Linker:
                 t2, q2 = self._title_after(e.end)
                 if t2 is not None:
                     title_ent, qual = t2, q2 or qual
+            if qual is None and title_ent is not None:
+                qual = self._org_in_title(title_ent)
+            if qual is None and e.via != "registry":
+                qual = self._org_apposition(e.end)
             for x in (title_ent, qual):
                 if x is not None:
                     x.absorbed = True

@@ -23,7 +23,7 @@ Need = Literal[
     "person", "actor_arg", "vaccine", "approval_context", "vaccine_or_money",
     "pledge_noun_context", "doses_or_vaccine", "object_vaccine", "delivery_object",
     "delivery_noun_context", "production_context", "agreement_made", "no_tech", "no_future",
-    "no_gift",
+    "no_gift", "doses_near",
 ]
 
 

@@ -94,6 +94,10 @@ PRODUCTION_WORDS = frozenset(
 AGREEMENT_NOUNS = frozenset(
     "agreement agreements contract contracts deal deals memorandum mou partnership".split()
 )
+SIGN_VERBS = frozenset(
+    "sign signed signs ink inked seal sealed conclude concluded reach reached enter entered "
+    "strike struck clinch clinched have had finalise finalize finalised finalized".split()
+)
 THANK_VERBS = frozenset("thank thanked thanks appreciate appreciated praise praised".split())
 DOER_ROLE = {"DonationPledge": "donor", "Delivery": "supplier", "TechTransfer": "provider",
              "PurchaseAgreement": "seller", "Approval": "authority"}
@@ -328,10 +332,16 @@ class _DocRun:
                 break
             dep = climb.dep_
             parent = climb.head
-            if dep in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "poss",
-                       "npadvmod", "acl", "relcl", "amod") or (
-                dep == "prep" and climb.pos_ == "ADP" and parent.pos_ in ("NOUN", "PROPN")
-            ):
+            transparent = (
+                (dep == "dobj" and fold(parent.lemma_ or parent.text) in SIGN_VERBS)
+                or (dep == "pobj" and fold(parent.text) in ("for", "on", "of")
+                    and fold(parent.head.text) in AGREEMENT_NOUNS)
+                or (dep == "prep" and fold(parent.text) in AGREEMENT_NOUNS)
+            )
+            if not transparent and (dep in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos",
+                                             "compound", "poss", "npadvmod", "acl", "relcl", "amod")
+                                    or (dep == "prep" and climb.pos_ == "ADP"
+                                        and parent.pos_ in ("NOUN", "PROPN"))):
                 nominal = True
             if dep == "ccomp" or (dep in ("advcl", "conj") and _forms_match(parent, REPORT_VERBS)):
                 crossed_report = crossed_report or _forms_match(parent, REPORT_VERBS) or dep == "ccomp"
@@ -349,6 +359,8 @@ class _DocRun:
                         return "speaker"
                     if crossed_report or nominal:
                         return "up." + rel
+                    return rel
+                if not nominal and not crossed_report and rel in ("with", "from", "to"):
                     return rel
                 return "up." + rel
         return "other"
@@ -528,6 +540,12 @@ class _DocRun:
                     return False
             elif need == "no_future":
                 if words & {"aims", "aim", "target", "hopes", "plans"}:
+                    return False
+            elif need == "doses_near":
+                near = range(trig.i + 1, min(sent.end, trig.i + 7))
+                if not (any(i in near for i, _ in facts["doses"]) or any(
+                    (e := self.ent_at.get(i)) is not None and e.vaccine is not None for i in near
+                )):
                     return False
             elif need == "no_gift":
                 if words & GIFT_WORDS:
@@ -856,7 +874,31 @@ class _DocRun:
             c.roles = {k: list(v) for k, v in roles.items()}
             self.finish(c, rule, trig, sent, facts, args, vent)
             cands.extend(self.split(c))
+        if etype == "Delivery" and len(cands) == 1:
+            cands = self.split_shipments(cands[0], facts)
         return cands
+
+    def split_shipments(self, c: Candidate, facts: dict[str, Any]) -> list[Candidate]:
+        """"1.2 million doses on December 6 and 1.8 million doses on December 31": one
+        Delivery per quantity, each with the day that follows it."""
+        doses = [(i, q) for i, q in facts["doses"] if not q.cumulative]
+        days = [(i, d) for i, d in facts["dates"] if d.value is not None]
+        if len(doses) < 2 or len(days) < len(doses):
+            return [c]
+        out = []
+        for n, (i, q) in enumerate(doses):
+            nxt = doses[n + 1][0] if n + 1 < len(doses) else 10**9
+            day = next((d for j, d in days if i < j < nxt), None)
+            if day is None:
+                return [c]
+            d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
+                             "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
+                             "weak_roles": set(c.weak_roles)})
+            d.doses, d.date = q.value, day.value
+            d.trace.append(f"shipment {n + 1}: doses {q.value} on {day.value} ({q.text!r}, {day.text!r})")
+            d.trigger_i = c.trigger_i * 100 + n
+            out.append(d)
+        return out
 
     def _coordinated(self, vaccines: list[Ent], trig: Token) -> list[Ent | None]:
         first = vaccines[0]
@@ -981,6 +1023,12 @@ class _DocRun:
                 owner = self._vaccine_owner(vent, args)
                 if owner is not None:
                     prov = owner
+            if prov is None and c.vaccine is not None:
+                maker = registry.vaccine(c.vaccine.id).maker
+                if maker and (rec is None or rec.party != maker):
+                    m = registry.org(maker)
+                    prov = Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
+                    c.trace.append(f"provider {m.id} <- maker of {c.vaccine.id}")
             if rec is None and home_actor is not None and (prov is None or prov.party != home):
                 rec = home_actor
                 c.weak_roles.add("recipient")
@@ -1056,7 +1104,8 @@ class _DocRun:
         out = []
         for actor in c.roles[role]:
             d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
-                             "evidence": list(c.evidence), "sent_starts": list(c.sent_starts)})
+                             "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
+                             "weak_roles": set(c.weak_roles)})
             d.roles[role] = [actor]
             out.extend(self.split(d))
         return out

@@ -1,0 +1,174 @@
+"""The spaCy components ``vaxdiplo_entities`` and ``vaxdiplo_events``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata
+import inspect
+import json
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from vaxdiplo.components import (
+    SPANS_KEY,
+    EntityLinker,
+    EventAssembler,
+    make_entity_linker,
+    make_event_assembler,
+)
+from vaxdiplo.rules.base import RuleFileError, load_rules
+
+TEXT = ("Japan will donate 1 million doses of AstraZeneca vaccine to Vietnam, "
+        "the foreign minister said on Tuesday.")
+FACTORIES = {
+    "vaxdiplo_entities": (EntityLinker, make_entity_linker),
+    "vaxdiplo_events": (EventAssembler, make_event_assembler),
+}
+
+
+def _blank_pipeline() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("vaxdiplo_entities")
+    nlp.add_pipe("vaxdiplo_events")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def blank_nlp() -> Language:
+    return _blank_pipeline()
+
+
+def _check_doc(doc) -> None:
+    mentions = doc.spans[SPANS_KEY]
+    by_text = {s.text: (s.label_, s.kb_id_) for s in mentions}
+    assert by_text["Japan"] == ("country", "JPN")
+    assert by_text["Vietnam"] == ("country", "VNM")
+    assert any(label == "vaccine" and kb == "astrazeneca" for label, kb in by_text.values())
+    cands = doc._.vaxdiplo_candidates
+    assert cands, "no event candidates"
+    assert [c.type for c in cands] == ["DonationPledge"]
+
+
+def test_components_blank_pipeline(blank_nlp):
+    assert blank_nlp.pipe_names == ["sentencizer", "vaxdiplo_entities", "vaxdiplo_events"]
+    doc = blank_nlp(TEXT)
+    _check_doc(doc)
+
+
+def test_components_published_extension(blank_nlp):
+    doc = blank_nlp.make_doc(TEXT)
+    doc._.vaxdiplo_published = dt.date(2021, 7, 13)
+    for _, proc in blank_nlp.pipeline:
+        doc = proc(doc)
+    from vaxdiplo.rules.engine import to_event
+
+    [event] = [to_event(c, TEXT) for c in doc._.vaxdiplo_candidates]
+    assert event.to_gold()["donor"] == "JPN"
+
+
+def test_components_pipe_many(blank_nlp):
+    docs = list(blank_nlp.pipe([TEXT, "Nothing happened here.", TEXT]))
+    assert [len(d._.vaxdiplo_candidates) for d in docs] == [1, 0, 1]
+
+
+def test_components_events_alone_links_entities():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("vaxdiplo_events")
+    doc = nlp(TEXT)
+    assert doc._.vaxdiplo_entities is not None
+    assert [c.type for c in doc._.vaxdiplo_candidates] == ["DonationPledge"]
+
+
+def test_components_custom_spans_key():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("vaxdiplo_entities", config={"spans_key": "actors"})
+    doc = nlp(TEXT)
+    assert "actors" in doc.spans and SPANS_KEY not in doc.spans
+    assert {s.text for s in doc.spans["actors"]} >= {"Japan", "Vietnam"}
+
+
+@pytest.mark.parametrize("factory", sorted(FACTORIES))
+def test_components_default_config_matches_init(factory):
+    meta = Language.get_factory_meta(factory)
+    cls, make = FACTORIES[factory]
+    params = inspect.signature(cls.__init__).parameters
+    init_defaults = {
+        name: p.default for name, p in params.items()
+        if name not in ("self", "nlp", "name") and p.default is not inspect.Parameter.empty
+    }
+    assert meta.default_config == init_defaults
+    factory_params = set(inspect.signature(make).parameters) - {"nlp", "name"}
+    assert factory_params == set(init_defaults)
+
+
+def test_components_entry_points():
+    eps = importlib.metadata.entry_points(group="spacy_factories")
+    names = {ep.name: ep.value for ep in eps}
+    assert names.get("vaxdiplo_entities") == "vaxdiplo.components:make_entity_linker"
+    assert names.get("vaxdiplo_events") == "vaxdiplo.components:make_event_assembler"
+    for name in FACTORIES:
+        assert callable(next(ep for ep in eps if ep.name == name).load())
+
+
+def test_components_to_disk_from_disk(tmp_path, blank_nlp):
+    blank_nlp.to_disk(tmp_path / "pipeline")
+    assert (tmp_path / "pipeline" / "vaxdiplo_events" / "triggers.json").is_file()
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == blank_nlp.pipe_names
+    assert loaded.get_pipe("vaxdiplo_events").finder.rules.keys() == \
+        blank_nlp.get_pipe("vaxdiplo_events").finder.rules.keys()
+    _check_doc(loaded(TEXT))
+
+
+def test_components_saved_rules_are_used(tmp_path):
+    rules = [r.to_dict() for r in load_rules() if r.type != "DonationPledge"]
+    path = tmp_path / "triggers.json"
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("vaxdiplo_entities")
+    nlp.add_pipe("vaxdiplo_events", config={"rules_path": str(path)})
+    assert nlp(TEXT)._.vaxdiplo_candidates == []
+
+
+def _rule(rule_id: str = "pledge.test") -> dict:
+    return {"id": rule_id, "type": "DonationPledge", "pattern": [{"LOWER": "donate"}],
+            "roles": {"subj": "donor"}}
+
+
+def test_components_rules_round_trip(tmp_path):
+    path = tmp_path / "ok.json"
+    path.write_text(json.dumps([_rule()]), encoding="utf-8")
+    [rule] = load_rules(str(path))
+    assert rule.to_dict() == _rule()
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ([{**_rule(), "colour": "red"}], "colour"),
+        ([_rule("pledge.a"), _rule("pledge.a")], "duplicate"),
+        ([{**_rule(), "type": "Coup"}], "type"),
+        ([{**_rule(), "pattern": []}], "pattern"),
+        ({"not": "a list"}, "E008"),
+    ],
+    ids=["extra-key", "duplicate-id", "bad-type", "empty-pattern", "not-a-list"],
+)
+def test_components_rule_file_validation(tmp_path, content, reason):
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=reason) as info:
+        load_rules(str(path))
+    assert "E008" in str(info.value) and str(path) in str(info.value)
+
+
+def test_components_rule_file_not_json(tmp_path):
+    path = tmp_path / "rules.json"
+    path.write_text("[{", encoding="utf-8")
+    with pytest.raises(RuleFileError):
+        load_rules(str(path))
