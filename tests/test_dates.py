@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
+import itertools
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-try:
-    from vaxdiplo import dates
-except ImportError:  # running from a checkout without an installed package
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from vaxdiplo import dates
-
+from vaxdiplo import dates
 from vaxdiplo.dates import DateMention, find_dateline, find_dates, parse_published, resolve_date
 
 SAT = dt.date(2021, 6, 5)  # a Saturday
@@ -37,9 +31,19 @@ def only(text: str, published: dt.date | None) -> DateMention:
     [
         ("The two leaders spoke on Friday.", SAT, dt.date(2021, 6, 4), "Friday"),
         ("The minister arrived on Wednesday.", WED, WED, "Wednesday"),
-        ("The shipment landed Friday morning in the capital.", SAT, dt.date(2021, 6, 4), "Friday morning"),
+        (
+            "The shipment landed Friday morning in the capital.",
+            SAT,
+            dt.date(2021, 6, 4),
+            "Friday morning",
+        ),
         ("Officials signed the deal late Wednesday night.", SAT, WED, "late Wednesday night"),
-        ("He called his counterpart on Monday afternoon.", SAT, dt.date(2021, 5, 31), "Monday afternoon"),
+        (
+            "He called his counterpart on Monday afternoon.",
+            SAT,
+            dt.date(2021, 5, 31),
+            "Monday afternoon",
+        ),
         ("The request was made last Tuesday.", SAT, dt.date(2021, 6, 1), "last Tuesday"),
         ("The regulator met this Thursday.", SAT, dt.date(2021, 6, 3), "this Thursday"),
         ("The plane touched down Saturday.", SAT, SAT, "Saturday"),
@@ -80,7 +84,9 @@ def test_dates_future_weekday_is_vague(text: str) -> None:
         "Clinics open on Fridays only.",
         pytest.param(
             "The Sunday Times reported on the vaccine.",
-            marks=pytest.mark.xfail(reason="newspaper titles holding a weekday name are not recognised"),
+            marks=pytest.mark.xfail(
+                reason="newspaper titles holding a weekday name are not recognised"
+            ),
         ),
         "They may march to the ministry.",
         "friday is lower case here",
@@ -127,10 +133,20 @@ def test_dates_relative_words(text: str, expected: dt.date) -> None:
         ("The pledge came on Sept 25.", dt.date(2021, 10, 1), dt.date(2021, 9, 25), "Sept 25"),
         ("The batch was released on 2021-06-04.", None, dt.date(2021, 6, 4), "2021-06-04"),
         ("The batch was released on 2021/6/4.", None, dt.date(2021, 6, 4), "2021/6/4"),
-        ("The order was placed on December 31.", dt.date(2021, 1, 13), dt.date(2020, 12, 31), "December 31"),
+        (
+            "The order was placed on December 31.",
+            dt.date(2021, 1, 13),
+            dt.date(2020, 12, 31),
+            "December 31",
+        ),
         ("The jabs are due on June 10.", SAT, dt.date(2021, 6, 10), "June 10"),  # within a week
         ("The meeting was held on June 20.", SAT, dt.date(2020, 6, 20), "June 20"),  # too far ahead
-        ("It was signed on Friday, June 4, 2021.", None, dt.date(2021, 6, 4), "Friday, June 4, 2021"),
+        (
+            "It was signed on Friday, June 4, 2021.",
+            None,
+            dt.date(2021, 6, 4),
+            "Friday, June 4, 2021",
+        ),
         ("The deal was reached on the 4th of June.", SAT, dt.date(2021, 6, 4), "the 4th of June"),
         ("The vial arrived on June 3.", None, None, "June 3"),
     ],
@@ -208,7 +224,11 @@ def test_dates_range_negative_cases(text: str) -> None:
         ("The plant opened in March.", "in March", "month"),
         ("Trials began in April 2021.", "in April 2021", "month"),
         ("The country recently approved the jab.", "recently", "vague"),
-        ("Output will grow in the first half of next year.", "in the first half of next year", "vague"),
+        (
+            "Output will grow in the first half of next year.",
+            "in the first half of next year",
+            "vague",
+        ),
         ("All adults will be covered by the end of the year.", "by the end of the year", "vague"),
         ("The target for this year is modest.", "this year", "vague"),
         ("The shots arrived in late April.", "in late April", "vague"),
@@ -242,10 +262,12 @@ def test_dates_vague_negative_cases(text: str) -> None:
 
 
 def test_dates_mentions_sorted_and_non_overlapping() -> None:
-    text = "On Friday, June 4, 2021 the first lot came; another arrived yesterday, and more last week."
+    text = (
+        "On Friday, June 4, 2021 the first lot came; another arrived yesterday, and more last week."
+    )
     mentions = find_dates(text, SAT)
     assert [m.text for m in mentions] == ["Friday, June 4, 2021", "yesterday", "last week"]
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         assert a.end <= b.start
     for m in mentions:
         assert text[m.start : m.end] == m.text
@@ -277,7 +299,9 @@ def test_dates_find_dates_empty_text() -> None:
         ("no date here", SAT, None),
     ],
 )
-def test_dates_resolve_date(expression: str, published: dt.date | None, expected: dt.date | None) -> None:
+def test_dates_resolve_date(
+    expression: str, published: dt.date | None, expected: dt.date | None
+) -> None:
     assert resolve_date(expression, published) == expected
 
 
@@ -288,20 +312,40 @@ def test_dates_resolve_date(expression: str, published: dt.date | None, expected
     ("text", "expected", "span"),
     [
         (
-            " date 2021-06-05 A nurse holds a vial at a clinic in Hue, May 13, 2021. Photo by a staffer.",
+            " date 2021-06-05 A nurse holds a vial in Hue, May 13, 2021. Photo by a staffer.",
             dt.date(2021, 6, 5),
             "date 2021-06-05",
         ),
-        ("Leaders agree on closer ties\n2021/6/5 6:49\nThe premier said ...", dt.date(2021, 6, 5), "2021/6/5 6:49"),
-        ("By a reporter\nAugust 10, 2021 | 09:22 pm PT\nText.", dt.date(2021, 8, 10), "August 10, 2021 | 09:22 pm PT"),
+        (
+            "Leaders agree on closer ties\n2021/6/5 6:49\nThe premier said ...",
+            dt.date(2021, 6, 5),
+            "2021/6/5 6:49",
+        ),
+        (
+            "By a reporter\nAugust 10, 2021 | 09:22 pm PT\nText.",
+            dt.date(2021, 8, 10),
+            "August 10, 2021 | 09:22 pm PT",
+        ),
         (
             "# Headline\n# 21 January 2021 19:16 (UTC +04:00)\nBody.",
             dt.date(2021, 1, 21),
             "21 January 2021 19:16 (UTC +04:00)",
         ),
-        ("Thursday, September 2, 2021\nHanoi -- the jabs came.", dt.date(2021, 9, 2), "Thursday, September 2, 2021"),
-        ("Health desk\nPublished: 12 March 2021\nThe agency ...", dt.date(2021, 3, 12), "Published: 12 March 2021"),
-        ("Updated 2021-03-12T10:00Z\nThe agency ...", dt.date(2021, 3, 12), "Updated 2021-03-12T10:00Z"),
+        (
+            "Thursday, September 2, 2021\nHanoi -- the jabs came.",
+            dt.date(2021, 9, 2),
+            "Thursday, September 2, 2021",
+        ),
+        (
+            "Health desk\nPublished: 12 March 2021\nThe agency ...",
+            dt.date(2021, 3, 12),
+            "Published: 12 March 2021",
+        ),
+        (
+            "Updated 2021-03-12T10:00Z\nThe agency ...",
+            dt.date(2021, 3, 12),
+            "Updated 2021-03-12T10:00Z",
+        ),
         ("Wire service | June 5, 2021\nText.", dt.date(2021, 6, 5), "June 5, 2021"),
     ],
 )
@@ -390,7 +434,9 @@ def test_dates_weekday_property(published: dt.date, weekday: str, prefix: str, s
 
 
 @given(published=st.one_of(st.none(), st.dates()), text=st.text())
-def test_dates_find_dates_never_raises_and_spans_match(published: dt.date | None, text: str) -> None:
+def test_dates_find_dates_never_raises_and_spans_match(
+    published: dt.date | None, text: str
+) -> None:
     for mention in find_dates(text, published):
         assert text[mention.start : mention.end] == mention.text
     result = find_dateline(text)
@@ -402,7 +448,23 @@ def test_dates_find_dates_never_raises_and_spans_match(published: dt.date | None
     published=st.one_of(st.none(), st.dates()),
     text=st.lists(
         st.sampled_from(
-            ["on", "Friday", "June", "16", "2021", "to", "28", "-", "last", "week", "in", "March", ", ", " ", "."]
+            [
+                "on",
+                "Friday",
+                "June",
+                "16",
+                "2021",
+                "to",
+                "28",
+                "-",
+                "last",
+                "week",
+                "in",
+                "March",
+                ", ",
+                " ",
+                ".",
+            ]
         )
     ).map(" ".join),
 )
@@ -410,9 +472,15 @@ def test_dates_find_dates_on_date_like_text(published: dt.date | None, text: str
     mentions = find_dates(text, published)
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         assert a.end <= b.start
 
 
 def test_dates_module_exports() -> None:
-    assert set(dates.__all__) >= {"DateMention", "find_dates", "resolve_date", "find_dateline", "parse_published"}
+    assert set(dates.__all__) >= {
+        "DateMention",
+        "find_dates",
+        "resolve_date",
+        "find_dateline",
+        "parse_published",
+    }

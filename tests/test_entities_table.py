@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FIXTURES_DIR, load_jsonl
 
+from conftest import FIXTURES_DIR, load_jsonl
 from vaxdiplo import Extraction, Mention
 
 ENTITY_ROWS = load_jsonl("entities.jsonl")
@@ -70,7 +70,8 @@ def seeds(extractor) -> dict[str, tuple[str, Extraction]]:
     for key, name in _SEED_FILES.items():
         text = (FIXTURES_DIR / name).read_text(encoding="utf-8")
         gold = _SEED_GOLD[name]
-        out[key] = (text, extractor.extract(text, published=gold.get("published"), doc_id=gold["id"]))
+        result = extractor.extract(text, published=gold.get("published"), doc_id=gold["id"])
+        out[key] = (text, result)
     return out
 
 
@@ -83,8 +84,14 @@ def _covering(result: Extraction, start: int, end: int) -> list[Mention]:
     return [m for m in result.mentions if m.start <= start and end <= m.end]
 
 
-ACTOR = "actor"
-VACCINE = "vaccine"
+PHAM_MINH_CHINH = {
+    "kind": "person", "id": "pham-minh-chinh", "party": "VNM", "title": "Prime Minister"
+}
+LI_KEQIANG = {"kind": "person", "id": "li-keqiang", "party": "CHN", "title": "Premier"}
+BUI_THANH_SON = {
+    "kind": "person", "id": "bui-thanh-son", "party": "VNM", "title": "Foreign Minister"
+}
+CHERNYSHENKO = {"kind": "person", "party": "RUS", "title": "Deputy Prime Minister"}
 
 # (seed, string as written, expected resolution). Every word-bounded occurrence of the
 # string must lie inside some mention, at least one of them resolved as expected, and
@@ -97,16 +104,16 @@ SEED_POSITIVE = [
     ("000", "Chinese", {"kind": "country", "id": "CHN", "party": "CHN"}),
     ("003", "Hanoi", {"kind": "country", "id": "VNM", "party": "VNM"}),
     ("001", "Hà Nội", {"kind": "country", "id": "VNM", "party": "VNM"}),
-    ("000", "Pham Minh Chinh", {"kind": "person", "id": "pham-minh-chinh", "party": "VNM", "title": "Prime Minister"}),
-    ("000", "Chinh", {"kind": "person", "id": "pham-minh-chinh", "party": "VNM", "title": "Prime Minister"}),
-    ("001", "Phạm Minh Chính", {"kind": "person", "id": "pham-minh-chinh", "party": "VNM", "title": "Prime Minister"}),
-    ("004", "Pham Minh Chinh", {"kind": "person", "id": "pham-minh-chinh", "party": "VNM", "title": "Prime Minister"}),
-    ("000", "Li Keqiang", {"kind": "person", "id": "li-keqiang", "party": "CHN", "title": "Premier"}),
-    ("000", "Li", {"kind": "person", "id": "li-keqiang", "party": "CHN", "title": "Premier"}),
-    ("003", "Li", {"kind": "person", "id": "li-keqiang", "party": "CHN", "title": "Premier"}),
-    ("001", "Bùi Thanh Sơn", {"kind": "person", "id": "bui-thanh-son", "party": "VNM", "title": "Foreign Minister"}),
-    ("001", "Sơn", {"kind": "person", "id": "bui-thanh-son", "party": "VNM", "title": "Foreign Minister"}),
-    ("002", "Dmitry Chernyshenko", {"kind": "person", "party": "RUS", "title": "Deputy Prime Minister"}),
+    ("000", "Pham Minh Chinh", PHAM_MINH_CHINH),
+    ("000", "Chinh", PHAM_MINH_CHINH),
+    ("001", "Phạm Minh Chính", PHAM_MINH_CHINH),
+    ("004", "Pham Minh Chinh", PHAM_MINH_CHINH),
+    ("000", "Li Keqiang", LI_KEQIANG),
+    ("000", "Li", LI_KEQIANG),
+    ("003", "Li", LI_KEQIANG),
+    ("001", "Bùi Thanh Sơn", BUI_THANH_SON),
+    ("001", "Sơn", BUI_THANH_SON),
+    ("002", "Dmitry Chernyshenko", CHERNYSHENKO),
     ("003", "Xiong Bo", {"kind": "person", "party": "CHN", "title": "Ambassador"}),
     ("004", "Tedros", {"kind": "person", "party": "WHO"}),
     ("004", "COVAX", {"id": "COVAX", "party": "COVAX"}),

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import event_table_cases, event_table_files, load_jsonl
 
+from conftest import event_table_cases, event_table_files, load_jsonl
 from vaxdiplo.evaluation import GoldDocument, score
 
 CASES = event_table_cases()

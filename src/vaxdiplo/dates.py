@@ -20,6 +20,7 @@ single expression that the rules below do not cover.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import re
@@ -109,7 +110,7 @@ _DAY = (
     r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|\.\d|,\d{3}"
     r"|[ \t]*(?:million|billion|thousand|per ?cent|percent|doses?|people|countries)\b)"
 )
-_DASH = r"(?:[ \t]*[-–—][ \t]*|\s+(?:to|through|till|until|and)\s+)"
+_DASH = r"(?:[ \t]*[-\u2013\u2014][ \t]*|\s+(?:to|through|till|until|and)\s+)"
 _B = r"(?<![\w.,/-])"  # left boundary: not glued to a preceding word or number
 
 
@@ -124,7 +125,9 @@ _Y = rf"(?P<y>{_YEAR})"
 _WD_OPT = rf"(?:{_WEEKDAY},?\s+)?"
 
 _RE_ISO = re.compile(rf"{_B}(?P<y>{_YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)")
-_RE_YMD_SLASH = re.compile(rf"{_B}(?P<y>{_YEAR})/(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/])")
+_RE_YMD_SLASH = re.compile(
+    rf"{_B}(?P<y>{_YEAR})/(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/])"
+)
 _RE_MONTH_DAY = re.compile(rf"{_B}{_WD_OPT}{_M}\s+(?:the\s+)?{_D}(?:,?\s+{_Y})?")
 _RE_DAY_MONTH = re.compile(rf"{_B}{_WD_OPT}(?:the\s+)?{_D}(?:\s+of)?\s+{_M}(?:,?\s+{_Y})?")
 
@@ -221,7 +224,9 @@ def _weekday_on_or_before(weekday: int, published: _dt.date) -> _dt.date:
     return published - _dt.timedelta(days=(published.weekday() - weekday) % 7)
 
 
-def _explicit(m: re.Match[str], published: _dt.date | None, numeric_month: bool = False) -> _dt.date | None:
+def _explicit(
+    m: re.Match[str], published: _dt.date | None, numeric_month: bool = False
+) -> _dt.date | None:
     month = int(m.group("m")) if numeric_month else _month_number(m.group("m"))
     day = _day_number(m.group("d"))
     year = m.group("y")
@@ -230,13 +235,19 @@ def _explicit(m: re.Match[str], published: _dt.date | None, numeric_month: bool 
     return _infer_year(month, day, published)
 
 
+def _range_order_ok(groups: dict[str, str | None]) -> bool:
+    """Whether the second day of a range comes after the first ("June 16 to 3" does not)."""
+    month1 = _month_number(groups["m"] or "")
+    month2 = _month_number(groups["m2"]) if groups.get("m2") else month1
+    day1, day2 = _day_number(groups["d"] or ""), _day_number(groups["d2"] or "")
+    return month2 < month1 or (month2, day2) > (month1, day1)  # a range may cross New Year
+
+
 def _range_start(m: re.Match[str], published: _dt.date | None) -> _dt.date | None:
     groups = m.groupdict()
     month1 = _month_number(groups["m"])
     month2 = _month_number(groups["m2"]) if groups.get("m2") else month1
-    day1, day2 = _day_number(groups["d"]), _day_number(groups["d2"])
-    if (month2, day2) <= (month1, day1) and month2 >= month1:
-        return None  # "June 16 to 3" is not a range
+    day1 = _day_number(groups["d"])
     if groups.get("y"):
         year = int(groups["y"])
         # "December 30 to January 2, 2022" starts in the year before
@@ -250,67 +261,94 @@ def _ago(phrase: str) -> int:
     return int(head) if head.isdigit() else _NUMBER_WORDS[head]
 
 
+# Cheap substring tests that let most sentences skip most expressions.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RELATIVE_KEYS = (
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    " ago",
+)
+_VAGUE_KEYS = (
+    "week", "month", "year", "recent", "lately", " ago", "days", "quarter", "half", "fortnight",
+    "summer", "winter", "spring", "autumn", "fall",
+)  # fmt: skip
+_VAGUE_MONTH_KEYS = ("early", "late", "mid", "end of")
+
+
 def _candidates(text: str, published: _dt.date | None) -> list[DateMention]:
     found: list[DateMention] = []
 
     def add(m: re.Match[str], value: _dt.date | None, kind: DateKind) -> None:
         found.append(DateMention(m.start(), m.end(), m.group(), value, kind))
 
+    low = text.lower()
     has_digit = any(c.isdigit() for c in text)
+    has_month = any(stem in low for stem in _MONTH_STEMS)
     if has_digit:
-        for m in _RE_ISO.finditer(text):
-            if (value := _explicit(m, published, numeric_month=True)) is not None:
-                add(m, value, "day")
-        for m in _RE_YMD_SLASH.finditer(text):
-            if (value := _explicit(m, published, numeric_month=True)) is not None:
-                add(m, value, "day")
+        for rx in (_RE_ISO, _RE_YMD_SLASH):
+            for m in rx.finditer(text):
+                if (value := _explicit(m, published, numeric_month=True)) is not None:
+                    add(m, value, "day")
+        for m in _RE_YEAR.finditer(text):
+            add(m, None, "year")
+    if has_digit and has_month:
         for rx in (_RE_MONTH_DAY, _RE_DAY_MONTH):
             for m in rx.finditer(text):
                 add(m, _explicit(m, published), "day")
         for rx in (_RE_RANGE_MDD, _RE_RANGE_DDM, _RE_RANGE_MDMD, _RE_RANGE_DMDM):
             for m in rx.finditer(text):
-                groups = m.groupdict()
-                month1 = _month_number(groups["m"])
-                month2 = _month_number(groups["m2"]) if groups.get("m2") else month1
-                if (month2, _day_number(groups["d2"])) <= (month1, _day_number(groups["d"])) and month2 >= month1:
-                    continue
-                add(m, _range_start(m, published), "range")
-        for m in _RE_YEAR.finditer(text):
-            add(m, None, "year")
-    for m in _RE_WEEKDAY.finditer(text):
-        pre = (m.group("pre") or "").lower()
-        if pre in ("next", "coming"):
+                if _range_order_ok(m.groupdict()):
+                    add(m, _range_start(m, published), "range")
+    if "day" in low:
+        for m in _RE_WEEKDAY.finditer(text):
+            pre = (m.group("pre") or "").lower()
+            if pre in ("next", "coming"):
+                add(m, None, "vague")
+                continue
+            value = None
+            if published is not None:
+                value = _weekday_on_or_before(_WEEKDAYS[m.group("wd").lower()], published)
+                if pre == "last" and value == published:
+                    value -= _dt.timedelta(days=7)  # "last Tuesday" in a Tuesday article
+            add(m, value, "weekday")
+    if any(key in low for key in _RELATIVE_KEYS):
+        for m in _RE_RELATIVE.finditer(text):
+            offset = {"m2": -2, "p2": 2, "m1": -1, "p1": 1, "zero": 0}.get(m.lastgroup or "")
+            if offset is None:
+                offset = -_ago(m.group())
+            value = None if published is None else published + _dt.timedelta(days=offset)
+            add(m, value, "relative")
+    if any(key in low for key in _VAGUE_KEYS):
+        for m in _RE_VAGUE.finditer(text):
             add(m, None, "vague")
-            continue
-        value = None
-        if published is not None:
-            value = _weekday_on_or_before(_WEEKDAYS[m.group("wd").lower()], published)
-            if pre == "last" and value == published:
-                value -= _dt.timedelta(days=7)  # "last Tuesday" in a Tuesday article
-        add(m, value, "weekday")
-    for m in _RE_RELATIVE.finditer(text):
-        kind = m.lastgroup
-        offset = {"m2": -2, "p2": 2, "m1": -1, "p1": 1, "zero": 0}.get(kind or "")
-        if offset is None:
-            offset = -_ago(m.group())
-        value = None if published is None else published + _dt.timedelta(days=offset)
-        add(m, value, "relative")
-    for m in _RE_VAGUE.finditer(text):
-        add(m, None, "vague")
-    for m in _RE_VAGUE_MONTH.finditer(text):
-        add(m, None, "vague")
-    for m in _RE_MONTH.finditer(text):
-        add(m, None, "month")
+    if (has_month or has_digit) and any(key in low for key in _VAGUE_MONTH_KEYS):
+        for m in _RE_VAGUE_MONTH.finditer(text):
+            add(m, None, "vague")
+    if has_month:
+        for m in _RE_MONTH.finditer(text):
+            add(m, None, "month")
     return found
 
 
 def _select(candidates: list[DateMention]) -> list[DateMention]:
     """Non-overlapping mentions, longest first, then leftmost; sorted by start."""
+    starts: list[int] = []
     chosen: list[DateMention] = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
+        i = bisect.bisect_right(starts, cand.start)
+        if i > 0 and chosen[i - 1].end > cand.start:
+            continue
+        if i < len(chosen) and chosen[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        chosen.insert(i, cand)
+    return chosen
 
 
 # --------------------------------------------------------------------------- public API
@@ -394,13 +432,18 @@ _CLOCK = (
     r"(?:(?i:at)\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?[ \t]?m\.?))?"
     r"(?:[ \t]*[(\[]?[ \t]*(?:UTC|GMT|[A-Z]{2,4})?[ \t]*(?:[+-]\d{1,2}(?::?\d{2})?)?[ \t]*[)\]]?)?"
 )
-_TIME_TAIL = rf"(?:{_ISO_TIME}|[ \t,|\-–—]*{_CLOCK})"
-_MARKER = r"(?i:\b(?:last\s+updated|first\s+published|published|updated|posted|date)\b(?:\s+on)?[ \t]*[:=\-]?[ \t]*)"
-_EDGE = " \t\r\n#>*_|-–—•:,"
+_TIME_TAIL = rf"(?:{_ISO_TIME}|[ \t,|\-\u2013\u2014]*{_CLOCK})"
+_MARKER = (
+    r"(?i:\b(?:last\s+updated|first\s+published|published|updated|posted|date)\b"
+    r"(?:\s+on)?[ \t]*[:=\-]?[ \t]*)"
+)
+_EDGE = " \t\r\n#>*_|-\u2013\u2014\u2022:,"
 
 _RE_DATELINES = [
     # a line that holds nothing but the date (and maybe a marker and a time)
-    re.compile(rf"(?m)^[ \t#>*_|\-–—•]*{_MARKER}?{_DATE_WITH_YEAR}{_TIME_TAIL}?[ \t*_|]*$"),
+    re.compile(
+        rf"(?m)^[ \t#>*_|\-\u2013\u2014\u2022]*{_MARKER}?{_DATE_WITH_YEAR}{_TIME_TAIL}?[ \t*_|]*$"
+    ),
     # "Published: 12 March 2021", " date 2021-06-05 ..."
     re.compile(rf"(?<!to ){_MARKER}{_DATE_WITH_YEAR}{_TIME_TAIL}?"),
     # a date followed by a time: "2021/6/5 6:49", "August 10, 2021 | 09:22 pm PT"
@@ -409,7 +452,12 @@ _RE_DATELINES = [
     re.compile(rf"\|[ \t]*{_DATE_WITH_YEAR}|{_B}{_DATE_WITH_YEAR}[ \t]*\|"),
 ]
 _RE_DATE_WITH_YEAR_PARTS = [
-    (re.compile(rf"(?P<y>{_YEAR})[-/](?P<m>1[0-2]|0?[1-9])[-/](?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"), True),
+    (
+        re.compile(
+            rf"(?P<y>{_YEAR})[-/](?P<m>1[0-2]|0?[1-9])[-/](?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"
+        ),
+        True,
+    ),
     (re.compile(rf"{_M}\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+{_Y}"), False),
     (re.compile(rf"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+{_M},?\s+{_Y}"), False),
 ]

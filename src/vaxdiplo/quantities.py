@@ -81,7 +81,18 @@ _SCALES = {
     "mln": 10**6, "m": 10**6, "crore": 10**7, "crores": 10**7, "billion": 10**9,
     "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "dozen": 12,
 }  # fmt: skip
-_BIG_SCALES = ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "lac", "lacs", "crore", "crores")
+_BIG_SCALES = (
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "lakh",
+    "lakhs",
+    "lac",
+    "lacs",
+    "crore",
+    "crores",
+)
 
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000,000
@@ -92,12 +103,15 @@ _SCALE_WORD = r"(?:hundred\s+)?(?:thousand|millions?|billion|trillion|lakhs?|lac
 _SCALE_ABBR = r"(?:mln|mn|bn|tn|m|b|k)"
 _UNIT_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_WORD = "|".join(_TENS)
-_SMALL = rf"(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNIT_WORD}))?|{_UNIT_WORD})"
-_WORD_STEP = rf"(?:{_SMALL}|hundred|thousand|million|billion|trillion|lakhs?|crores?)"
+_FIRST_WORD = rf"(?:{_UNIT_WORD}|{_TENS_WORD})(?![a-z])"
+_NEXT_WORD = (
+    rf"(?:{_UNIT_WORD}|{_TENS_WORD}|hundred|thousand|million|billion|trillion|lakhs?|crores?)"
+    r"(?![a-z])"
+)
 _WORDS = (
-    rf"(?:(?:half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|{_SMALL}\s+and\s+a\s+half|an?)\s+"
+    rf"(?:(?:half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|{_FIRST_WORD}\s+and\s+a\s+half|an?)\s+"
     rf"(?:{_SCALE_WORD}|dozen)"
-    rf"|{_SMALL}(?:(?:\s+and\s+|\s+|-){_WORD_STEP})*)"
+    rf"|{_FIRST_WORD}(?:(?:\s+and\s+|\s+|-){_NEXT_WORD})*)"
 )
 NUMBER_PATTERN = (
     rf"(?:(?P<digits>{_DIGITS})(?:[ \t]*(?P<scale>{_SCALE_WORD})|(?P<abbr>{_SCALE_ABBR}))?(?![\w])"
@@ -118,7 +132,9 @@ def _words_value(phrase: str) -> Decimal | None:
     if words[0] in ("a", "an"):
         return Decimal(_SCALES[words[1]])
     if words[1:4] == ["and", "a", "half"]:
-        return (Decimal(_UNITS.get(words[0], _TENS.get(words[0], 0))) + Decimal("0.5")) * _SCALES[words[4]]
+        return (Decimal(_UNITS.get(words[0], _TENS.get(words[0], 0))) + Decimal("0.5")) * _SCALES[
+            words[4]
+        ]
     total = current = 0
     for word in words:
         if word == "and":
@@ -196,7 +212,7 @@ _RE_APPROX_BEFORE = re.compile(
 _RE_DOSE_UNIT = re.compile(
     r"(?i)(?:vaccines?\s+doses|vaccine\s+(?:shots|jabs)|doses?|shots|jabs|vaccines)(?![\w-])"
 )
-_RE_TOKEN = re.compile(r"\s+([A-Za-z][\w'’./-]*|\([A-Za-z][\w'’./ -]*\))")
+_RE_TOKEN = re.compile(r"\s+([A-Za-z][\w'\u2019./-]*|\([A-Za-z][\w'\u2019./ -]*\))")
 _MAX_GAP = 5
 # Words that cannot stand between a number and "doses" in a count of doses.
 _GAP_STOP = frozenset(
@@ -245,7 +261,11 @@ def _dose_unit_end(text: str, pos: int) -> int | None:
         if unit:
             return unit.end()
         token = _RE_TOKEN.match(text, pos)
-        if token is None or token.group(1).lower() in _GAP_STOP or _RE_NUMBER.fullmatch(token.group(1)):
+        if (
+            token is None
+            or token.group(1).lower() in _GAP_STOP
+            or _RE_NUMBER.fullmatch(token.group(1))
+        ):
             return None
         pos = token.end()
     return None
@@ -294,7 +314,9 @@ def find_doses(text: str) -> list[Quantity]:
             _RE_CUMULATIVE_BEFORE.search(before) or _RE_CUMULATIVE_AFTER.match(text, end)
         )
         found.append(
-            Quantity(start, end, text[start:end], int(value), approx is not None, cumulative, "doses")
+            Quantity(
+                start, end, text[start:end], int(value), approx is not None, cumulative, "doses"
+            )
         )
         floor = end
     return found
@@ -342,10 +364,12 @@ _RE_MONEY_SUFFIX = re.compile(
     rf"|(?P<code>{'|'.join(_SUFFIX_CODES)})"
     r")(?![\w$])"
 )
-_RE_MONEY_PRECHECK = re.compile(
-    r"[$€£¥₹₫₽฿₩₱]|[A-Z]{3}|Rs|Rp|RM|(?i:dollar|euro|yen|yuan|renminbi|dong|rupee|ruble|rouble"
-    r"|baht|won|reais|rupiah|ringgit|sterling|franc|peso)"
-)
+# Cheap substring tests that let most sentences skip the money expressions.
+_PREFIX_MARKS = tuple(sorted({p.rstrip(".$") or "$" for p in _PREFIX_CURRENCIES} | {"$"}))
+_SUFFIX_MARKS = (
+    "dollar", "euro", "yen", "yuan", "renminbi", "dong", "rupee", "ruble", "rouble", "baht",
+    "won", "reais", "rupiah", "ringgit", "sterling", "franc", "peso", "pound",
+)  # fmt: skip
 _RE_CHINESE_CONTEXT = re.compile(r"(?i)\b(?:yuan|rmb|renminbi)\b")
 
 
@@ -369,17 +393,22 @@ def find_money(text: str) -> list[MoneyMention]:
     Returns:
         Non-overlapping mentions sorted by start offset.
     """
-    if not text or not _RE_MONEY_PRECHECK.search(text):
+    if not text:
         return []
     candidates: list[MoneyMention] = []
-    for m in _RE_MONEY_PREFIX.finditer(text):
+    has_prefix = any(c.isdigit() for c in text) and any(mark in text for mark in _PREFIX_MARKS)
+    low = text.lower()
+    has_suffix = any(mark in low for mark in _SUFFIX_MARKS) or any(
+        code in text for code in _SUFFIX_CODES
+    )
+    for m in _RE_MONEY_PREFIX.finditer(text) if has_prefix else ():
         currency = _PREFIX_CURRENCIES[m.group("cur")]
         if m.group("cur") == "¥" and _RE_CHINESE_CONTEXT.search(text):
             currency = "CNY"
         amount = _amount(m)
         if amount is not None:
             candidates.append(MoneyMention(m.start(), m.end(), m.group(), amount, currency))
-    for m in _RE_MONEY_SUFFIX.finditer(text):
+    for m in _RE_MONEY_SUFFIX.finditer(text) if has_suffix else ():
         if m.group("dollar"):
             adj = re.sub(r"\s+", " ", (m.group("dadj") or "").strip().lower())
             currency = _DOLLAR_COUNTRIES[adj]
