@@ -219,6 +219,15 @@ class _Linker:
             j += 1
         if j < len(doc) and fold(doc[j].text) in VACCINE_NOUNS:
             return True
+        # "the CanSino and Covaxin vaccines", "Moderna and AstraZeneca shots"
+        k = end
+        while k < len(doc) and k < end + 6:
+            w = fold(doc[k].text)
+            if w in VACCINE_NOUNS:
+                return True
+            if not (w in (",", "and", "or", "-", "/") or w in _VACCINE_FILLERS or doc[k].text[:1].isupper()):
+                break
+            k += 1
         before = [fold(t.text) for t in doc[max(0, start - 3) : start]]
         if "of" in before and any(w in _DOSE_CONTEXT or w in VACCINE_NOUNS for w in before):
             return True
@@ -640,9 +649,13 @@ class _Linker:
         fillers = {"manufacturer", "company", "firm", "drugmaker", "pharmaceutical", "maker",
                    "producer", "developer", "biotech", "giant", "-", "state-owned", "state", "owned"}
         for e in self.ents:
-            if e.kind != "country" or e.via != "demonym":
+            if e.kind != "country":
                 continue
             j = e.end
+            if e.via != "demonym":
+                if j + 1 < len(doc) and doc[j].text in ("-", "–") and fold(doc[j + 1].text) == "based":
+                    e.absorbed = True  # "US-based Arcturus"
+                continue
             while j < len(doc) and j < e.end + 3 and fold(doc[j].text) in fillers:
                 j += 1
             nxt = self._ent_at(j) if j < len(doc) else None

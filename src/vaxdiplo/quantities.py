@@ -99,8 +99,8 @@ _DIGITS = (
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 3,00,000 (Indian grouping)
     r"|\d+(?:\.\d+)?|\.\d+)(?![\d,]\d)"
 )
-_SCALE_WORD = r"(?:hundred\s+)?(?:thousand|millions?|billion|trillion|lakhs?|lacs?|crores?)"
-_SCALE_ABBR = r"(?:mln|mn|bn|tn|m|b|k)"
+_SCALE_WORD = r"(?i:(?:hundred\s+)?(?:thousand|millions?|billion|trillion|lakhs?|lacs?|crores?))"
+_SCALE_ABBR = r"(?i:mln|mn|bn|tn|m|b|k)"
 _UNIT_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_WORD = "|".join(_TENS)
 _FIRST_WORD = rf"(?:{_UNIT_WORD}|{_TENS_WORD})(?![a-z])"

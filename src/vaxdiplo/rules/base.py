@@ -23,7 +23,7 @@ Need = Literal[
     "person", "actor_arg", "vaccine", "approval_context", "vaccine_or_money",
     "pledge_noun_context", "doses_or_vaccine", "object_vaccine", "delivery_object",
     "delivery_noun_context", "production_context", "agreement_made", "no_tech", "no_future",
-    "no_gift", "doses_near",
+    "no_gift", "doses_near", "object_person", "meet_partner", "specific_gift",
 ]
 
 
@@ -51,6 +51,8 @@ class TriggerRule(BaseModel):
         gift: The event is a gift (for ``committed to providing``).
         approval: Approval kind the trigger implies.
         rules_only: Used only without a statistical tagger.
+        anaphoric: Never starts an event; only adds evidence, vaccine or money to the
+            latest event of its type.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -68,6 +70,8 @@ class TriggerRule(BaseModel):
     gift: bool = False
     approval: Literal["emergency", "full", "conditional"] | None = None
     rules_only: bool = False
+    anaphoric: bool = False
+    """Only adds to an event already found ("during the call", "the contract is worth")."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TriggerRule:

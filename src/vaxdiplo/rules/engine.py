@@ -57,7 +57,12 @@ PLAN_WORDS = frozenset(
     "negotiate negotiations talks discussing discuss mulling weighing preparing prepare "
     "prepares ask asking proposed propose promised promise pledged pledge urged urge "
     "requested request called invited capable potential possible possibility future "
-    "if unless whether".split()
+    "if unless whether hoped submitted submit applied apply application awaiting pending "
+    "required reviewing review".split()
+)
+REQUEST_WORDS = frozenset(
+    "ask asked asking proposed propose urged urge requested request called invited seeks "
+    "seeking".split()
 )
 REPORT_VERBS = frozenset(
     "say said says announce announced announces tell told tells report reported reports "
@@ -89,7 +94,7 @@ PURCHASE_WORDS = frozenset(
 CUMULATIVE_WORDS = frozenset("total cumulative so-far far date".split())
 PRODUCTION_WORDS = frozenset(
     "production produce producing manufacture manufacturing bottling fill finish locally "
-    "local packaging".split()
+    "local packaging filling package fill-and-finish".split()
 )
 AGREEMENT_NOUNS = frozenset(
     "agreement agreements contract contracts deal deals memorandum mou partnership".split()
@@ -98,9 +103,19 @@ SIGN_VERBS = frozenset(
     "sign signed signs ink inked seal sealed conclude concluded reach reached enter entered "
     "strike struck clinch clinched have had finalise finalize finalised finalized".split()
 )
+TRANSFER_VERBS = frozenset(
+    "hand handed transfer transferred provide provided supply supplied send sent ship shipped "
+    "deliver delivered give gave grant granted receive received get got obtain obtained "
+    "import imported".split()
+)
+RECEIVE_VERBS = frozenset("receive received get got obtain obtained import imported take took accept accepted".split())
+COMPANY_NOUNS = frozenset("drugmaker company firm manufacturer maker producer pharmaceutical developer".split())
 THANK_VERBS = frozenset("thank thanked thanks appreciate appreciated praise praised".split())
 DOER_ROLE = {"DonationPledge": "donor", "Delivery": "supplier", "TechTransfer": "provider",
              "PurchaseAgreement": "seller", "Approval": "authority"}
+PARTICIPANT_RELS = frozenset({"subj", "obj", "with", "between", "conj", "appos", "up.subj",
+                              "speaker", "agent", "poss", "dative", "up.with", "up.obj", "pass",
+                              "up.agent", "mod", "up.conj"})
 DIRECT_RELS = frozenset({"subj", "obj", "with", "between", "conj", "pass", "agent", "dative",
                          "poss", "mod", "appos", "self"})
 LOCATION_RELS = frozenset({"in", "at", "during", "about", "on", "regarding", "over", "amid"})
@@ -164,6 +179,7 @@ class Candidate:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)
     weak: bool = False
+    anaphoric: bool = False
     weak_roles: set[str] = field(default_factory=set)
     """Roles filled from the document rather than the sentence (overridable)."""
     trigger_i: int = -1
@@ -295,6 +311,15 @@ class _DocRun:
 
     def _antecedent(self, i: int, kinds: tuple[str, ...], same_sentence_ok: bool = True) -> Actor | None:
         sent_start = self.doc[i].sent.start
+        if kinds == ("person",) and self.parsed:
+            # "He asked Li ...": the subject of the previous sentences, not the last name seen
+            subjects = [
+                e for e in self.ents.ents
+                if e.start < sent_start and e.actor is not None and e.actor.kind == "person"
+                and self.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass")
+            ]
+            if subjects and self.doc[subjects[-1].start].sent.start >= sent_start - 120:
+                return subjects[-1].actor
         best = None
         for e in self.ents.ents:
             if e.start >= i:
@@ -333,7 +358,8 @@ class _DocRun:
             dep = climb.dep_
             parent = climb.head
             transparent = (
-                (dep == "dobj" and fold(parent.lemma_ or parent.text) in SIGN_VERBS)
+                (dep == "dobj" and fold(parent.lemma_ or parent.text) in SIGN_VERBS | TRANSFER_VERBS)
+                or (dep in ("compound", "amod", "nmod") and fold(parent.text) in AGREEMENT_NOUNS)
                 or (dep == "pobj" and fold(parent.text) in ("for", "on", "of")
                     and fold(parent.head.text) in AGREEMENT_NOUNS)
                 or (dep == "prep" and fold(parent.text) in AGREEMENT_NOUNS)
@@ -355,7 +381,7 @@ class _DocRun:
                 if rel == "obj" and fold(climb.lemma_ or climb.text) in THANK_VERBS:
                     return "thanked"
                 if rel in ("subj", "agent"):
-                    if crossed_report and _forms_match(climb, REPORT_VERBS):
+                    if _forms_match(climb, REPORT_VERBS):
                         return "speaker"
                     if crossed_report or nominal:
                         return "up." + rel
@@ -378,7 +404,8 @@ class _DocRun:
             for node in reversed(below):
                 if node.dep_ == "prep" and fold(node.text) in ("to", "from", "for", "with"):
                     return fold(node.text)
-                if node.dep_ not in ("prep", "pobj", "compound", "amod", "nummod", "det"):
+                if node.dep_ not in ("prep", "pobj", "compound", "amod", "nummod", "det", "acl",
+                                     "xcomp", "relcl", "dobj"):
                     break
             return "obj" if dep != "nsubjpass" else "pass"
         if dep == "dative":
@@ -392,6 +419,12 @@ class _DocRun:
             return "agent" if word == "by" else word
         if dep in ("ccomp", "xcomp") and below and below[-1].dep_ in ("nsubj", "nsubjpass"):
             return "obj"  # "proposed WHO accelerate ...", "urged Pfizer to ..."
+        if dep == "xcomp" and below:
+            inner = self._edge(below[-1], below[:-1])
+            if inner == "obj" and fold(child.lemma_ or child.text) in TRANSFER_VERBS:
+                return "dative"  # "promised to provide Vietnam with doses"
+            if inner in ("to", "from", "for", "with", "dative"):
+                return inner
         if dep == "appos":
             return "appos"
         if dep == "conj":
@@ -432,8 +465,10 @@ class _DocRun:
             if window[k] in (",", ";", ":", "that", "which", "while", "after", "before", "as"):
                 window = window[k + 1 :]
                 break
-        if any(w in NEGATIONS for w in window) or any(w in NEGATING_VERBS for w in window):
+        if any(w in NEGATIONS for w in window):
             return "negated"
+        if any(fold(t.text) in NEGATING_VERBS for t in doc[sent.start : trig.i]):
+            return "negated"  # "denied that ... had met", "refused reports that it asked"
         if self.parsed:
             for child in trig.children:
                 if child.dep_ == "neg":
@@ -467,12 +502,12 @@ class _DocRun:
                         return "plan"
                     break
         plan = [w for w in window if w in PLAN_WORDS]
-        if plan and etype not in ("Request",):
-            # "asked to", "agreed to provide" are not plans; plans come before "to"
-            if "to" in window or etype in ("Delivery", "Approval", "PurchaseAgreement", "Meeting",
-                                           "PhoneCall"):
-                if not (etype == "DonationPledge" and set(plan) <= {"promised", "pledged", "promise", "pledge"}):
-                    return "plan"
+        if etype == "Request":
+            plan = [w for w in plan if w not in REQUEST_WORDS]
+        if etype == "DonationPledge":
+            plan = [w for w in plan if w not in ("promised", "pledged", "promise", "pledge")]
+        if plan:
+            return "plan"
         return None
 
     def needs_ok(self, rule: TriggerRule, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
@@ -541,8 +576,27 @@ class _DocRun:
             elif need == "no_future":
                 if words & {"aims", "aim", "target", "hopes", "plans"}:
                     return False
+            elif need == "object_person":
+                near = range(trig.i + 1, min(sent.end, trig.i + 6))
+                if not any((e := self.ent_at.get(i)) is not None and (
+                        e.kind == "person" or (e.actor is not None and e.actor.kind == "person")
+                        or e.kind == "title") for i in near):
+                    return False
+            elif need == "meet_partner":
+                nxt = [fold(t.text) for t in self.doc[trig.i + 1 : min(sent.end, trig.i + 5)]]
+                near = range(trig.i + 1, min(sent.end, trig.i + 8))
+                partner = any((e := self.ent_at.get(i)) is not None and (e.actor is not None or e.kind == "title")
+                              for i in near)
+                plural_subj = sum(1 for e in ents if e.actor is not None and not e.absorbed
+                                  and e.start < trig.i) >= 2 and not nxt[:1] == ["with"]
+                if not (partner or plural_subj) or (nxt[:1] and nxt[0] in ("its", "their", "all", "the") and not partner):
+                    return False
+            elif need == "specific_gift":
+                if not (any(e.vaccine is not None for e in ents) or facts["doses"] or facts["money"]
+                        or any(e.actor is not None and e.actor.id in self.f.makers for e in ents)):
+                    return False
             elif need == "doses_near":
-                near = range(trig.i + 1, min(sent.end, trig.i + 7))
+                near = range(max(sent.start, trig.i - 8), min(sent.end, trig.i + 7))
                 if not (any(i in near for i, _ in facts["doses"]) or any(
                     (e := self.ent_at.get(i)) is not None and e.vaccine is not None for i in near
                 )):
@@ -604,7 +658,9 @@ class _DocRun:
                 if node.pos_ in ("VERB", "AUX") and node.i != tok_i:
                     if _forms_match(node, REPORT_VERBS):
                         reported.append((node, d))
-                    break
+                        break
+                    if node.dep_ not in ("acl", "amod", "advcl") or node.i == node.head.i:
+                        break
                 node = node.head
         if attached:
             d = attached[0]
@@ -723,7 +779,10 @@ class _DocRun:
         before = [fold(t.text) for t in self.doc[max(sent.start, trig.i - 3) : trig.i]]
         if not ({"has", "have"} & set(before)):
             return False
-        return not any(d.value is not None for _, d in facts["dates"])
+        if "since" in facts["words"]:
+            return True
+        _, how = self.pick_date("Delivery", trig, sent, facts)
+        return not how.startswith(("governed", "nearest"))
 
     def _past_gift(self, trig: Token, sent: Span) -> bool:
         """"China has earlier gifted 15 million doses": a past gift, not a pledge."""
@@ -818,26 +877,43 @@ class _DocRun:
         if etype in ("PhoneCall", "Meeting"):
             parts: list[Actor] = []
             for a in args:
-                if a.actor.kind != "person" and (a.rel in LOCATION_RELS or a.rel == "other"
-                                                 or a.rel.startswith("up.") and a.rel[3:] in LOCATION_RELS):
+                if a.rel == "self":
+                    continue
+                if a.actor.kind != "person" and a.rel not in PARTICIPANT_RELS:
                     if not (rule.visit and a.rel in ("to", "up.to")):
                         continue
-                if a.rel == "self":
+                if a.actor.kind == "person" and a.actor.party == a.actor.id and a.rel not in PARTICIPANT_RELS:
                     continue
                 parts.append(a.actor)
                 trace.append(f"participant {a.actor.party} <- {a.rel}")
             roles["participants"] = parts
+            if "separately" in facts["words"] and len({p.party for p in parts}) >= 3:
+                subj = next((a.actor for a in args if a.rel in ("subj", "up.subj")), parts[0])
+                others = []
+                for p in parts:
+                    if p.party != subj.party and p.party not in [o.party for o in others]:
+                        others.append(p)
+                roles["participants"] = [subj]
+                roles["separately"] = others
             if "actor_arg" in rule.needs and not any(
                 a.rel in DIRECT_RELS or (a.actor.kind == "person" and a.rel.startswith("up."))
                 for a in args
             ):
                 return []
         else:
-            for a in args:
+            args = [self._company_reference(a, facts) for a in args]
+            ordered = [a for a in args if a.rel != "speaker"] + [a for a in args if a.rel == "speaker"]
+            for a in ordered:
+                if a.actor.kind == "person" and a.actor.party == a.actor.id:
+                    continue  # a person we could not place speaks for nobody we know
                 role = role_map.get(a.rel)
                 if a.rel == "thanked":
                     role = DOER_ROLE.get(etype)
-                if role is None:
+                if role in ("giver", "taker"):
+                    role = self._transfer_role(trig, role)
+                if role is None or role == "none":
+                    continue
+                if a.rel == "speaker" and roles.get(role):
                     continue
                 roles.setdefault(role, [])
                 if a.actor.party not in [x.party for x in roles[role]]:
@@ -854,6 +930,7 @@ class _DocRun:
             c.evidence.append((sent.start_char, sent.end_char))
             c.trace = list(trace)
             c.weak = rule.weak
+            c.anaphoric = rule.anaphoric
             if vent is not None:
                 c.vaccine = vent.vaccine
                 c.trace.append(f"vaccine {vent.vaccine.id} <- {vent.vaccine.mention!r}")
@@ -899,6 +976,37 @@ class _DocRun:
             d.trigger_i = c.trigger_i * 100 + n
             out.append(d)
         return out
+
+    def _transfer_role(self, trig: Token, role: str) -> str:
+        """Subject of "received raw materials" is the recipient; of "handed over", the provider."""
+        verb = trig
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.i == verb.head.i:
+                break
+            verb = verb.head
+        receiving = fold(verb.lemma_ or verb.text) in RECEIVE_VERBS or fold(verb.text) in RECEIVE_VERBS
+        if not self.parsed:
+            before = {fold(t.text) for t in self.doc[max(0, trig.i - 6) : trig.i]}
+            receiving = bool(before & RECEIVE_VERBS)
+        if role == "giver":
+            return "recipient" if receiving else "provider"
+        return "provider" if receiving else "recipient"
+
+    def _company_reference(self, a: Arg, facts: dict[str, Any]) -> Arg:
+        """"from the US drugmaker": the maker of the vaccine named, not the country."""
+        if a.ent is None or a.actor.kind != "country":
+            return a
+        nxt = [fold(t.text) for t in self.doc[a.ent.end : min(len(self.doc), a.ent.end + 2)]]
+        if not (set(nxt) & COMPANY_NOUNS):
+            return a
+        for e in facts["ents"]:
+            if e.vaccine is not None:
+                maker = self.f.registry.vaccine(e.vaccine.id).maker
+                if maker:
+                    m = self.f.registry.org(maker)
+                    actor = Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
+                    return Arg(actor, a.rel, a.token, a.ent)
+        return Arg(a.actor, "other", a.token, a.ent)
 
     def _coordinated(self, vaccines: list[Ent], trig: Token) -> list[Ent | None]:
         first = vaccines[0]
@@ -949,8 +1057,13 @@ class _DocRun:
 
         t = c.type
         if t == "Approval":
+            local = {fold(x.text) for x in self.doc[max(sent.start, trig.i - 3) : min(sent.end, trig.i + 3)]}
             if rule.approval:
                 c.approval = rule.approval
+            elif "full" in local or "fully" in local:
+                c.approval = "full"
+            elif "conditional" in local or "conditionally" in local:
+                c.approval = "conditional"
             elif "emergency" in words or "eua" in words or "emergency-use" in words:
                 c.approval = "emergency"
             elif "conditional" in words or "conditionally" in words:
@@ -986,10 +1099,16 @@ class _DocRun:
             elif words & PURCHASE_WORDS:
                 c.channel = "purchase"
             if not c.roles.get("supplier"):
-                owner = self._vaccine_owner(vent, args)
+                owner = self._vaccine_owner(vent, args) or self._phrase_supplier(sent, args, facts)
                 if owner is not None:
                     c.roles["supplier"] = [owner]
-                    c.trace.append(f"supplier {owner.party} <- vaccine owner")
+                    c.trace.append(f"supplier {owner.party} <- vaccine owner or 'donated by/from'")
+            if not c.roles.get("supplier") and c.channel == "purchase" and c.vaccine is not None:
+                maker = registry.vaccine(c.vaccine.id).maker
+                if maker:
+                    m = registry.org(maker)
+                    c.roles["supplier"] = [Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)]
+                    c.trace.append(f"supplier {m.id} <- maker of a purchased vaccine")
             if not c.roles.get("recipient") and home_actor is not None:
                 sup = one("supplier")
                 if sup is None or sup.party != home:
@@ -1004,7 +1123,7 @@ class _DocRun:
             req = one("requester")
             adds = [a for a in c.roles.get("addressee", []) if req is None or a.party != req.party]
             if adds:
-                c.roles["addressee"] = adds[:1]
+                c.roles["addressee"] = adds
             elif "addressee" in c.roles:
                 del c.roles["addressee"]
         elif t == "TechTransfer":
@@ -1061,12 +1180,19 @@ class _DocRun:
             loc = None
             if not rule.virtual and not (words & {"online", "virtual", "virtually", "videoconference", "video"}):
                 for a in args:
-                    if a.actor.kind == "country" and a.rel in ("in", "up.in", "at") and a.ent is not None and a.ent.via in ("capital", "alias"):
+                    if a.ent is None or a.actor.kind != "country" or a.ent.via == "demonym":
+                        continue
+                    prev = [fold(x.text) for x in self.doc[max(sent.start, a.ent.start - 2) : a.ent.start]]
+                    if prev[-1:] == ["in"] or prev == ["in", "the"]:
                         loc = a.actor
                         break
-                    if rule.visit and a.actor.kind == "country" and a.rel in ("to", "up.to"):
+                    if (rule.visit or "visit" in words) and prev[-1:] == ["to"]:
                         loc = a.actor
                         break
+                if loc is None and rule.host:
+                    host = next((a.actor for a in args if a.rel in ("subj", "agent")), None)
+                    if host is not None and host.party in registry.country_ids:
+                        loc = host
             if loc is not None:
                 c.roles["location"] = [loc]
                 c.trace.append(f"location {loc.party}")
@@ -1079,6 +1205,29 @@ class _DocRun:
                 c.trace.append(f"participant {home} <- document home country")
             c.roles["participants"] = parts
 
+    def _phrase_supplier(self, sent: Span, args: list[Arg], facts: dict[str, Any]) -> Actor | None:
+        """"donated by China", "a gift from the people of India", "from the US",
+        "under a contract with Russia"."""
+        doc = self.doc
+        givers = {"donated", "gifted", "supplied", "provided", "sent", "given", "offered", "shipped",
+                  "manufactured", "made", "produced", "developed"}
+        for a in args:
+            if a.ent is None or a.actor.kind == "person" and a.actor.party == a.actor.id:
+                continue
+            prev = [fold(t.text) for t in doc[max(sent.start, a.ent.start - 4) : a.ent.start]]
+            while prev and prev[-1] in ("the", "people", "of", "government", "'s"):
+                if prev[-2:] == ["people", "of"] or prev[-1] in ("the", "'s"):
+                    prev = prev[:-2] if prev[-2:] == ["people", "of"] else prev[:-1]
+                else:
+                    break
+            if not prev:
+                continue
+            if prev[-1] == "from" or (prev[-1] == "by" and len(prev) > 1 and prev[-2] in givers):
+                return a.actor
+            if prev[-1] == "with" and set(prev) & {"contract", "deal", "agreement"}:
+                return a.actor
+        return None
+
     def _maker_parties(self, c: Candidate) -> set[str]:
         if c.vaccine is None:
             return set()
@@ -1089,6 +1238,8 @@ class _DocRun:
             m = self.f.registry.org(v.maker)
             if m.country and m.state_owned:
                 out.add(m.country)
+                out |= {o.id for o in self.f.registry.organisations
+                        if o.state_owned and o.country == m.country}
         return out
 
     def split(self, c: Candidate) -> list[Candidate]:
@@ -1101,8 +1252,21 @@ class _DocRun:
                 c.roles[r] = vals[0] if vals else None
             return [c]
         role = multi[0]
+        values = self._coordinated_values(c.roles[role])
+        pairs = self._pair_with_doses(c, values)
+        if pairs:
+            out = []
+            for actor, q in pairs:
+                d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
+                                 "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
+                                 "weak_roles": set(c.weak_roles)})
+                d.roles[role] = [actor]
+                d.doses = q.value
+                d.trace.append(f"{role} {actor.party} paired with {q.text!r}")
+                out.extend(self.split(d))
+            return out
         out = []
-        for actor in c.roles[role]:
+        for actor in values:
             d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
                              "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
                              "weak_roles": set(c.weak_roles)})
@@ -1110,9 +1274,81 @@ class _DocRun:
             out.extend(self.split(d))
         return out
 
+    def _positions(self, actor: Actor) -> list[int]:
+        return [e.start for e in self.ents.ents if e.actor is not None and e.actor.party == actor.party]
+
+    def _coordinated_values(self, values: list[Actor]) -> list[Actor]:
+        """Keep the values listed together with the first one ("Russia, Belarus and Serbia")."""
+        if len(values) < 2:
+            return values
+        doc = self.doc
+        ents = [e for e in self.ents.ents if e.actor is not None and not e.absorbed]
+        spans = {}
+        for v in values:
+            for e in ents:
+                if e.actor.party == v.party and e.actor.id == v.id:
+                    spans.setdefault(v.party, e)
+        kept = [values[0]]
+        ordered = sorted((spans[v.party].start, v) for v in values if v.party in spans)
+        if len(ordered) != len(values):
+            return values
+        glue = {",", "and", "or", "the", "as", "well", "&", "also", "with", "to", "from", "companies",
+                "in", "both", "firms", "of"}
+        chain = [ordered[0]]
+        for (start, v) in ordered[1:]:
+            prev = spans[chain[-1][1].party]
+            between = {fold(t.text) for t in doc[prev.end : start]}
+            if between <= glue and start - prev.end <= 4:
+                chain.append((start, v))
+        kept = [v for _, v in chain]
+        if values[0] not in kept:
+            return [values[0]]
+        return kept
+
+    def _pair_with_doses(self, c: Candidate, values: list[Actor]):
+        """"500,000 doses to Senegal and 300,000 to Côte d'Ivoire": pair each party with
+        the quantity next to it."""
+        if len(values) < 2 or c.type in ("Approval", "PhoneCall", "Meeting"):
+            return None
+        sent = self.doc[c.sent_starts[0]].sent
+        facts = self.facts(sent)
+        qs = [(i, q) for i, q in facts["doses"] if not q.cumulative]
+        if len(qs) != len(values):
+            return None
+        pos = []
+        for v in values:
+            ps = [p for p in self._positions(v) if sent.start <= p < sent.end]
+            if not ps:
+                return None
+            pos.append(ps[0])
+        pairs = []
+        for v, p in zip(values, pos):
+            i, q = min(qs, key=lambda x: abs(x[0] - p))
+            pairs.append((v, q))
+        if len({id(q) for _, q in pairs}) != len(pairs):
+            return None
+        return pairs
+
     # -- merging ---------------------------------------------------------------------------------
     def merge(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
+        anaphors = [c for c in cands if c.anaphoric]
+        cands = [c for c in cands if not c.anaphoric]
+        expanded = []
+        for c in cands:
+            others = c.roles.pop("separately", None)
+            if others:
+                for o in others:
+                    d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
+                                     "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
+                                     "weak_roles": set(c.weak_roles)})
+                    d.roles["participants"] = [*c.roles["participants"], o]
+                    d.trace.append(f"separately: {o.party}")
+                    d.trigger_i = c.trigger_i * 100 + len(expanded)
+                    expanded.append(d)
+            else:
+                expanded.append(c)
+        cands = expanded
         for c in cands:
             if not self.valid(c):
                 continue
@@ -1122,16 +1358,36 @@ class _DocRun:
                     break
             else:
                 out.append(c)
+        for a in anaphors:
+            self.attach_anaphor(a, out)
         self.date_requests(out)
         has_call = any(c.type == "PhoneCall" for c in out)
         if has_call:
             out = [c for c in out if not (c.type == "Meeting" and c.weak)]
         return out
 
+    def attach_anaphor(self, a: Candidate, events: list[Candidate]) -> None:
+        """"During the call, ...", "The contract is worth ...": add to the event meant."""
+        kinds = ("PhoneCall", "Meeting") if a.type in ("PhoneCall", "Meeting") else (a.type,)
+        before = [e for e in events if e.type in kinds and min(e.sent_starts) <= a.sent_starts[0]]
+        if not before:
+            return
+        same = [e for e in before if e.type == a.type] or before
+        target = max(same, key=lambda e: max(s for s in e.sent_starts if s <= a.sent_starts[0]))
+        target.vaccine = target.vaccine or a.vaccine
+        if target.type in ("PurchaseAgreement", "DonationPledge"):
+            target.money = target.money or a.money
+        for ev in a.evidence:
+            if ev not in target.evidence:
+                target.evidence.append(ev)
+        target.trace.append(f"-- anaphor {a.rule} {a.trigger!r} adds evidence --")
+
     def date_requests(self, events: list[Candidate]) -> None:
         """A request made during a call or meeting takes its date (EVENTS.md §7.5)."""
         talks = [e for e in events if e.type in ("PhoneCall", "Meeting") and e.date is not None]
         for c in events:
+            if c.type in ("SupplyRequest", "TechTransferRequest") and not c.roles.get("addressee"):
+                pass
             if c.type not in ("SupplyRequest", "TechTransferRequest") or c.date or c.date_conflict:
                 continue
             who = {c.party("requester"), c.party("addressee")} - {None}
@@ -1140,10 +1396,30 @@ class _DocRun:
                     c.date = t.date
                     c.trace.append(f"date {t.date} <- the {t.type} it was made in")
                     break
+        for c in events:
+            if c.type not in ("SupplyRequest", "TechTransferRequest") or c.roles.get("addressee"):
+                continue
+            req = c.party("requester")
+            for t in (e for e in events if e.type in ("PhoneCall", "Meeting")):
+                others = [a for a in t.roles.get("participants", []) if a.party != req]
+                if req in t.parties() and len({a.party for a in others}) == 1:
+                    c.roles["addressee"] = others[0]
+                    c.trace.append(f"addressee {others[0].party} <- the {t.type} it was made in")
+                    break
 
     def valid(self, c: Candidate) -> bool:
         if c.type in ("PhoneCall", "Meeting"):
             return len(c.parties()) >= 1
+        pair = {"Delivery": ("supplier", "recipient"), "DonationPledge": ("donor", "recipient"),
+                "TechTransfer": ("provider", "recipient"), "PurchaseAgreement": ("seller", "buyer")}
+        if c.type in pair:
+            a, b = pair[c.type]
+            if c.party(a) is not None and c.party(a) == c.party(b):
+                if b in c.weak_roles:
+                    c.roles[b] = None
+                    c.weak_roles.discard(b)
+                else:
+                    return False
         key = {"Approval": "authority", "DonationPledge": "donor", "Delivery": "recipient",
                "SupplyRequest": "requester", "TechTransferRequest": "requester",
                "TechTransfer": "recipient", "PurchaseAgreement": "buyer"}[c.type]
