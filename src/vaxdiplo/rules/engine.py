@@ -583,14 +583,7 @@ class _DocRun:
                         or e.kind == "title") for i in near):
                     return False
             elif need == "meet_partner":
-                nxt = [fold(t.text) for t in self.doc[trig.i + 1 : min(sent.end, trig.i + 5)]]
-                near = range(trig.i + 1, min(sent.end, trig.i + 8))
-                partner = any((e := self.ent_at.get(i)) is not None and (e.actor is not None or e.kind == "title")
-                              for i in near)
-                plural_subj = sum(1 for e in ents if e.actor is not None and not e.absorbed
-                                  and e.start < trig.i) >= 2 and not nxt[:1] == ["with"]
-                if not (partner or plural_subj) or (nxt[:1] and nxt[0] in ("its", "their", "all", "the") and not partner):
-                    return False
+                pass  # checked once the arguments are related (see build)
             elif need == "specific_gift":
                 if not (any(e.vaccine is not None for e in ents) or facts["doses"] or facts["money"]
                         or any(e.actor is not None and e.actor.id in self.f.makers for e in ents)):
@@ -887,6 +880,11 @@ class _DocRun:
                 parts.append(a.actor)
                 trace.append(f"participant {a.actor.party} <- {a.rel}")
             roles["participants"] = parts
+            if "meet_partner" in rule.needs:
+                rels = [a.rel for a in args if a.actor.kind in ("person", "country", "international_org", "company", "government_body")]
+                partner = any(r in ("obj", "with", "dative", "up.with") for r in rels)
+                if not partner and not (rels.count("subj") + rels.count("conj") >= 2):
+                    return []
             if "separately" in facts["words"] and len({p.party for p in parts}) >= 3:
                 subj = next((a.actor for a in args if a.rel in ("subj", "up.subj")), parts[0])
                 others = []
