@@ -407,6 +407,8 @@ class _DocRun:
                 if node.dep_ not in ("prep", "pobj", "compound", "amod", "nummod", "det", "acl",
                                      "xcomp", "relcl", "dobj"):
                     break
+            if any(n.dep_ in ("prep", "pobj", "appos", "acl", "relcl", "dobj", "npadvmod") for n in below):
+                return "obj.deep" if dep != "nsubjpass" else "pass.deep"
             return "obj" if dep != "nsubjpass" else "pass"
         if dep == "dative":
             return "dative" if child.pos_ != "ADP" else fold(child.text)
@@ -498,7 +500,7 @@ class _DocRun:
                         return "negated"
                     if auxes & MODALS or (auxes & {"will", "'ll"} and etype not in FUTURE_OK):
                         return "future"
-                    if _forms_match(node, PLAN_WORDS) and etype not in ("Request",):
+                    if _forms_match(node, PLAN_WORDS) and etype not in ("Request", "PhoneCall", "Meeting"):
                         return "plan"
                     break
         plan = [w for w in window if w in PLAN_WORDS]
@@ -882,7 +884,7 @@ class _DocRun:
             roles["participants"] = parts
             if "meet_partner" in rule.needs:
                 rels = [a.rel for a in args if a.actor.kind in ("person", "country", "international_org", "company", "government_body")]
-                partner = any(r in ("obj", "with", "dative", "up.with") for r in rels)
+                partner = any(r in ("obj", "with", "dative") for r in rels)
                 if not partner and not (rels.count("subj") + rels.count("conj") >= 2):
                     return []
             if "separately" in facts["words"] and len({p.party for p in parts}) >= 3:
@@ -932,7 +934,7 @@ class _DocRun:
             if vent is not None:
                 c.vaccine = vent.vaccine
                 c.trace.append(f"vaccine {vent.vaccine.id} <- {vent.vaccine.mention!r}")
-            elif etype not in ("PhoneCall", "Meeting"):
+            elif etype not in ("PhoneCall", "Meeting") or facts["words"] & VACCINE_WORDS:
                 c.vaccine = self._maker_vaccine(facts, roles)
             c.date, how = self.pick_date(etype, trig, sent, facts)
             c.trace.append(f"date {c.date} <- {how}")
@@ -1250,8 +1252,8 @@ class _DocRun:
                 c.roles[r] = vals[0] if vals else None
             return [c]
         role = multi[0]
+        pairs = self._pair_with_doses(c, c.roles[role])
         values = self._coordinated_values(c.roles[role])
-        pairs = self._pair_with_doses(c, values)
         if pairs:
             out = []
             for actor, q in pairs:
