@@ -655,6 +655,13 @@ class _Linker:
             if e.via != "demonym":
                 if j + 1 < len(doc) and doc[j].text in ("-", "–") and fold(doc[j + 1].text) == "based":
                     e.absorbed = True  # "US-based Arcturus"
+                elif j < len(doc) and doc[j].text in ("'s", "’s"):
+                    k = j + 1
+                    while k < len(doc) and fold(doc[k].text) in fillers | {"state-owned", "the"}:
+                        k += 1
+                    nxt = self._ent_at(k) if k < len(doc) else None
+                    if nxt is not None and nxt.start == k and nxt.kind in ("company", "international_org"):
+                        e.absorbed = True  # "China's Anhui Zhifei Longcom", "Egypt's Vacsera"
                 continue
             while j < len(doc) and j < e.end + 3 and fold(doc[j].text) in fillers:
                 j += 1

@@ -677,10 +677,17 @@ class _DocRun:
         return None, "unattached"
 
     def pick_quantity(self, items: list[tuple[int, Any]], trig: Token) -> Any:
-        good = [(i, q) for i, q in items if not getattr(q, "cumulative", False)]
+        good = [(i, q) for i, q in items if not getattr(q, "cumulative", False)
+                and not self._rate(q, trig.sent)]
         if not good:
             return None
         return min(good, key=lambda x: (abs(x[0] - trig.i), x[0]))[1]
+
+    def _rate(self, q: Any, sent: Span) -> bool:
+        """"3 million doses a month" is a capacity, not a quantity of the event."""
+        after = sent.text[q.end : q.end + 14].lower()
+        return after.lstrip().startswith(("a month", "per month", "a year", "per year", "a day",
+                                           "per day", "a week", "per week", "monthly", "annually"))
 
     def pick_vaccines(self, trig: Token, facts: dict[str, Any]) -> list[Ent]:
         vs = [e for e in facts["ents"] if e.vaccine is not None]
@@ -1127,17 +1134,32 @@ class _DocRun:
             elif "addressee" in c.roles:
                 del c.roles["addressee"]
         elif t == "TechTransfer":
+            if c.vaccine is None:
+                c.vaccine = self._recent_vaccine(sent)
             partners = c.roles.pop("partner", [])
-            prov, rec = one("provider"), one("recipient")
-            pool = [p for p in partners if p not in (prov, rec)]
+            everyone: list[Actor] = []
+            for p in [*(c.roles.get("provider") or []), *(c.roles.get("recipient") or []), *partners]:
+                if p.party not in [q.party for q in everyone]:
+                    everyone.append(p)
             maker_parties = self._maker_parties(c)
-            for p in pool:
-                if prov is None and (p.party in maker_parties or p.id in maker_parties):
-                    prov = p
-                elif rec is None:
-                    rec = p
-                elif prov is None:
-                    prov = p
+            maker_country = self._maker_country(c)
+            side = [p for p in everyone if p.party in maker_parties or p.id in maker_parties]
+            if not side and maker_country:
+                side = [p for p in everyone if p.party == maker_country]
+            if side:
+                prov = side[0]
+                recs = [p for p in everyone if p not in side and p.party != prov.party]
+                c.trace.append(f"provider {prov.party} <- the vaccine's maker side")
+            else:
+                prov = one("provider")
+                recs = [p for p in (c.roles.get("recipient") or []) if prov is None or p.party != prov.party]
+                rest = [p for p in partners if p not in recs and (prov is None or p.party != prov.party)]
+                if prov is None and rest and recs:
+                    prov = rest.pop(0)
+                recs = recs or rest
+                if prov is None and len(recs) > 1:
+                    prov = recs.pop(0)
+            rec = recs[0] if recs else None
             if prov is None:
                 owner = self._vaccine_owner(vent, args)
                 if owner is not None:
@@ -1153,7 +1175,7 @@ class _DocRun:
                 c.weak_roles.add("recipient")
                 c.trace.append(f"recipient {home} <- document home country")
             c.roles["provider"] = [prov] if prov else []
-            c.roles["recipient"] = [rec] if rec else []
+            c.roles["recipient"] = recs if recs else ([rec] if rec else [])
         elif t == "PurchaseAgreement":
             buyer, seller = one("buyer"), one("seller")
             makers = self._maker_parties(c)
@@ -1227,6 +1249,19 @@ class _DocRun:
             if prev[-1] == "with" and set(prev) & {"contract", "deal", "agreement"}:
                 return a.actor
         return None
+
+    def _maker_country(self, c: Candidate) -> str | None:
+        if c.vaccine is None:
+            return None
+        maker = self.f.registry.vaccine(c.vaccine.id).maker
+        return self.f.registry.org(maker).country if maker else None
+
+    def _recent_vaccine(self, sent: Span) -> Vaccine | None:
+        """The vaccine of the previous sentences ("... begun producing the CanSino vaccine.
+        The Chinese company transferred the technology ...")."""
+        prev = [e for e in self.ents.ents if e.vaccine is not None and e.start < sent.start
+                and e.start >= sent.start - 80]
+        return prev[-1].vaccine if prev else None
 
     def _maker_parties(self, c: Candidate) -> set[str]:
         if c.vaccine is None:
