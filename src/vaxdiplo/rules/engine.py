@@ -288,8 +288,9 @@ class _DocRun:
             if low in PRONOUNS_PERSON:
                 actor = self._antecedent(tok.i, ("person",))
             elif low in PRONOUNS_THING:
-                actor = self._antecedent(tok.i, ("country", "government_body", "international_org",
-                                                 "company"), same_sentence_ok=True)
+                actor = self._subject_before(tok, sent) if low in ("its", "their") else None
+                actor = actor or self._antecedent(tok.i, ("country", "government_body",
+                                                          "international_org", "company"))
             elif low == "country" and tok.i > 0 and fold(self.doc[tok.i - 1].text) == "the" and self.ents.home:
                 actor = self._home_actor()
             elif low in NOUN_REFERENCES and tok.i > 0 and fold(self.doc[tok.i - 1].text) == "the":
@@ -301,6 +302,17 @@ class _DocRun:
             if actor is not None:
                 out.append((tok.i, actor, None))
         return out
+
+    def _subject_before(self, tok: Token, sent: Span) -> Actor | None:
+        """"China has provided Laos with its ninth shipment": "its" is the subject's."""
+        if not self.parsed:
+            return None
+        for e in self.facts(sent)["ents"]:
+            if e.start >= tok.i or e.actor is None or e.absorbed or e.actor.kind == "person":
+                continue
+            if self.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass"):
+                return e.actor
+        return None
 
     def _home_actor(self) -> Actor | None:
         home = self.ents.home
@@ -316,7 +328,9 @@ class _DocRun:
             subjects = [
                 e for e in self.ents.ents
                 if e.start < sent_start and e.actor is not None and e.actor.kind == "person"
-                and self.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass")
+                and (self.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass") or (
+                    self.doc[e.start : e.end].root.dep_ == "compound"
+                    and self.doc[e.start : e.end].root.head.dep_ in ("nsubj", "nsubjpass")))
             ]
             if subjects and self.doc[subjects[-1].start].sent.start >= sent_start - 120:
                 return subjects[-1].actor
@@ -758,6 +772,10 @@ class _DocRun:
             if not types:
                 return []
         out = []
+        if rule.type == "PhoneCall" and trig.i > 0 and fold(self.doc[trig.i - 1].text) in (
+            "video", "virtual", "online", "zoom"
+        ):
+            return []  # a video call is a Meeting
         for etype in types:
             mood = self.negated_or_modal(trig, sent, rule.type if rule.type == "Request" else etype)
             if mood is not None:
@@ -778,13 +796,12 @@ class _DocRun:
 
     def _undated_perfect(self, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
         """"1.2 million doses have arrived": a running total, not a shipment."""
-        before = [fold(t.text) for t in self.doc[max(sent.start, trig.i - 3) : trig.i]]
+        before = [fold(t.text) for t in self.doc[max(sent.start, trig.i - 4) : trig.i]]
         if not ({"has", "have"} & set(before)):
             return False
-        if "since" in facts["words"]:
+        if facts["words"] & {"since", "already", "total", "altogether", "far"}:
             return True
-        _, how = self.pick_date("Delivery", trig, sent, facts)
-        return not how.startswith(("governed", "nearest"))
+        return any(q.approximate for _, q in facts["doses"])
 
     def _past_gift(self, trig: Token, sent: Span) -> bool:
         """"China has earlier gifted 15 million doses": a past gift, not a pledge."""
@@ -958,9 +975,92 @@ class _DocRun:
             c.roles = {k: list(v) for k, v in roles.items()}
             self.finish(c, rule, trig, sent, facts, args, vent)
             cands.extend(self.split(c))
+        if etype in ("Delivery", "DonationPledge", "PurchaseAgreement") and len(cands) == 1:
+            segmented = self.split_segments(cands[0], rule, trig, sent, facts)
+            if len(segmented) > 1:
+                return segmented
         if etype == "Delivery" and len(cands) == 1:
             cands = self.split_shipments(cands[0], facts)
         return cands
+
+    def split_segments(self, c: Candidate, rule: TriggerRule, trig: Token, sent: Span,
+                       facts: dict[str, Any]) -> list[Candidate]:
+        """"300,000 Sinopharm doses from China and 100,000 AstraZeneca doses through COVAX",
+        "contracts with Sinovac for 10 million doses and with Pfizer for 10 million doses":
+        one event per coordinated segment, each with its own quantity, vaccine and party."""
+        doc = self.doc
+        cuts = [trig.i + 1]
+        for t in doc[trig.i + 1 : sent.end - 1]:
+            nxt = doc[t.i + 1]
+            if fold(t.text) == "and" and (nxt.like_num or fold(nxt.text) in (
+                    "with", "from", "to", "through", "via", "another", "a", "an", "under")):
+                cuts.append(t.i)
+        if len(cuts) < 2:
+            return [c]
+        cuts.append(sent.end)
+        doses = [(i, q) for i, q in facts["doses"] if not q.cumulative]
+        known = {i for i, _ in facts["doses"]}
+        doses += [(i, q) for i, q in self._bare_numbers(sent) if i not in known]
+        out = []
+        for k in range(len(cuts) - 1):
+            lo, hi = cuts[k], cuts[k + 1]
+            qs = [q for i, q in doses if lo <= i < hi]
+            if len(qs) != 1:
+                return [c]
+            d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
+                             "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
+                             "weak_roles": set(c.weak_roles)})
+            d.doses = qs[0].value
+            d.trigger_i = c.trigger_i * 100 + k
+            days = [dm for i, dm in facts["dates"] if lo <= i < hi and dm.value is not None]
+            if days:
+                d.date = days[0].value
+            vs = [e for e in facts["ents"] if e.vaccine is not None and lo <= e.start < hi]
+            if vs:
+                d.vaccine = vs[0].vaccine
+            for e in facts["ents"]:
+                if e.actor is None or e.absorbed or not (lo <= e.start < hi):
+                    continue
+                prev = fold(doc[e.start - 1].text) if e.start > 0 else ""
+                if prev == "the" and e.start > 1:
+                    prev = fold(doc[e.start - 2].text)
+                if prev in ("through", "via", "under") and e.actor.id == "COVAX":
+                    if d.type == "Delivery":
+                        d.channel = "covax"
+                        d.roles["supplier"] = e.actor
+                    continue
+                role = rule.roles.get("agent" if prev == "by" else prev)
+                if role and role in ROLE_ORDER[d.type]:
+                    d.roles[role] = e.actor
+                    d.weak_roles.discard(role)
+            if d.type == "Delivery" and d.channel == "covax" and d.party("supplier") != "COVAX":
+                d.channel = "unspecified"
+            d.trace.append(f"segment {k + 1}: doses {d.doses}")
+            out.append(d)
+        return out
+
+    def _bare_numbers(self, sent: Span) -> list[tuple[int, Any]]:
+        """"... and 300,000 to Côte d'Ivoire": a count whose unit was said before."""
+        from vaxdiplo.quantities import Quantity, parse_number
+
+        out = []
+        doc = self.doc
+        for t in sent:
+            if t.i == 0 or fold(doc[t.i - 1].text) != "and" or not t.like_num:
+                continue
+            j = t.i + 1
+            text = t.text
+            if j < sent.end and fold(doc[j].text) in ("million", "thousand", "billion", "m"):
+                text += " " + doc[j].text
+                j += 1
+            if j < sent.end and fold(doc[j].text) in VACCINE_NOUNS:
+                continue  # a full quantity, already found
+            value = parse_number(text)
+            if value is None or value < 1000:
+                continue
+            start = t.idx - sent.start_char
+            out.append((t.i, Quantity(start, start + len(text), text, int(value), False, False, "doses")))
+        return out
 
     def split_shipments(self, c: Candidate, facts: dict[str, Any]) -> list[Candidate]:
         """"1.2 million doses on December 6 and 1.8 million doses on December 31": one
@@ -1474,7 +1574,8 @@ class _DocRun:
         if not self._compatible(o.date, c.date) and o.type not in ("PhoneCall",):
             return False
         if o.type == "PhoneCall":
-            return bool(o.parties() & c.parties())
+            a, b = o.parties(), c.parties()
+            return bool(a & b) and (a <= b or b <= a or "participants" in o.weak_roles | c.weak_roles)
         if o.type == "Meeting":
             return bool(o.parties() & c.parties()) and (len(o.parties() & c.parties()) >= 2 or
                                                         min(len(o.parties()), len(c.parties())) <= 1 or o.parties() == c.parties())
