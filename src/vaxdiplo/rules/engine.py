@@ -60,6 +60,10 @@ PLAN_WORDS = frozenset(
     "if unless whether hoped submitted submit applied apply application awaiting pending "
     "required reviewing review".split()
 )
+CONTENT_VERBS = frozenset(
+    "accelerate speed expedite ensure facilitate promote support discuss boost increase resume "
+    "negotiate prioritise prioritize seek hasten step expand".split()
+)
 REQUEST_WORDS = frozenset(
     "ask asked asking proposed propose urged urge requested request called invited seeks "
     "seeking".split()
@@ -510,12 +514,18 @@ class _DocRun:
                 node = node.head
                 if node.pos_ in ("VERB", "AUX"):
                     auxes = {fold(c.text) for c in node.children if c.dep_ in ("aux", "auxpass", "neg")}
+                    if node.dep_ == "xcomp":
+                        auxes.add("to")
                     if auxes & NEGATIONS:
                         return "negated"
                     if auxes & MODALS or (auxes & {"will", "'ll"} and etype not in FUTURE_OK):
                         return "future"
                     if _forms_match(node, PLAN_WORDS) and etype not in ("Request", "PhoneCall", "Meeting"):
                         return "plan"
+                    if etype in ("Delivery", "PurchaseAgreement", "TechTransfer", "Approval") and (
+                        "to" in auxes or _forms_match(node, CONTENT_VERBS)
+                    ):
+                        return "plan"  # "urging the company to accelerate delivery of vaccines"
                     break
         plan = [w for w in window if w in PLAN_WORDS]
         if etype == "Request":
