@@ -71,6 +71,8 @@ class TriggerRule(BaseModel):
     approval: Literal["emergency", "full", "conditional"] | None = None
     rules_only: bool = False
     anaphoric: bool = False
+    verb_anchor: bool = False
+    """Relate the actors to the verb that governs the trigger ("received raw materials")."""
     """Only adds to an event already found ("during the call", "the contract is worth")."""
 
     @classmethod

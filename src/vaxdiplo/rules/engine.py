@@ -796,6 +796,8 @@ class _DocRun:
                 self.cumulative_context(trig, sent) or self._attributive(trig)
             ):
                 continue
+            if etype == "Delivery" and self._production_materials(facts):
+                continue  # bulk or technology for local production: a TechTransfer
             if etype == "Delivery" and (self.cumulative_context(trig, sent)
                                         or self._undated_perfect(trig, sent, facts)):
                 continue
@@ -803,6 +805,13 @@ class _DocRun:
                 continue
             out.extend(self.build(rule, etype, trig, sent, facts))
         return out
+
+    @staticmethod
+    def _production_materials(facts: dict[str, Any]) -> bool:
+        words = facts["words"]
+        materials = {"bulk", "concentrate", "materials", "ingredient", "ingredients", "substance",
+                     "documentation", "lines", "know-how"}
+        return bool(words & materials) and bool(words & PRODUCTION_WORDS)
 
     def _undated_perfect(self, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
         """"1.2 million doses have arrived": a running total, not a shipment."""
@@ -887,6 +896,7 @@ class _DocRun:
         if set(before) & blockers:
             return False
         made = words & {"signed", "signs", "agreed", "received", "completed", "transferred",
+                        "handed", "shipped", "sent", "delivered", "supplied", "receives", "gave",
                         "thanked", "inked", "sealed", "granted", "grant", "will", "began", "started",
                         "agreement", "agreements", "deal", "licence", "license", "provided"}
         return bool(made)
@@ -895,8 +905,9 @@ class _DocRun:
     def build(self, rule: TriggerRule, etype: str, trig: Token, sent: Span,
               facts: dict[str, Any]) -> list[Candidate]:
         args = []
+        anchor = self._governing_verb(trig) if (rule.verb_anchor and self.parsed) else trig
         for head, actor, ent in self.sentence_actors(sent):
-            rel = self.relation(head, trig)
+            rel = self.relation(head, anchor)
             args.append(Arg(actor, rel, head, ent))
         trace = [f"trigger {trig.text!r} ({rule.id})"]
         roles: dict[str, Any] = {}
@@ -1093,6 +1104,14 @@ class _DocRun:
             d.trigger_i = c.trigger_i * 100 + n
             out.append(d)
         return out
+
+    def _governing_verb(self, trig: Token) -> Token:
+        node = trig
+        for _ in range(5):
+            if node.pos_ in ("VERB", "AUX") or node.i == node.head.i:
+                return node
+            node = node.head
+        return node if node.pos_ in ("VERB", "AUX") else trig
 
     def _transfer_role(self, trig: Token, role: str) -> str:
         """Subject of "received raw materials" is the recipient; of "handed over", the provider."""
