@@ -4,6 +4,11 @@ Every alias is tokenised with spaCy's English tokenizer and folded (lower case, 
 diacritics), so "Hà Nội", "Ha Noi" and "HA NOI" share one key. Short all-capital
 aliases ("WHO", "US", "UN") match only as written, so "who" and "us" never do.
 Names of places, peoples and people must start with a capital letter in the text.
+
+An organisation alias written with a country's possessive ("Thailand's Food and
+Drug Administration") is matched as two hits, the country and the organisation
+("Food and Drug Administration"), and only after that country; an alias that is an
+apposition of another alias ("Gavi, the Vaccine Alliance") is matched as its parts.
 """
 
 from __future__ import annotations
@@ -64,6 +69,8 @@ class Hit:
     start: int
     end: int
     entries: tuple[Entry, ...]
+    trim: int = 0
+    """Characters of the last token outside the match ("V." in "Sputnik V." ends a sentence)."""
 
 
 class Gazetteer:
@@ -76,6 +83,8 @@ class Gazetteer:
         self._tokenizer = spacy.blank("en").tokenizer
         self.index: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
         self.max_len = 1
+        #: (country id, folded tokens) -> organisations named after that country's possessive
+        self.qualified: dict[tuple[str, tuple[str, ...]], list[Entry]] = defaultdict(list)
         self._build()
 
     # -- building ------------------------------------------------------------
@@ -106,10 +115,15 @@ class Gazetteer:
             for name in c.demonyms:
                 self._add(name, "demonym", c.id)
         for o in reg.organisations:
-            for name in (o.name, *o.aliases):
+            names = (o.name, *o.aliases)
+            for name in names:
+                head, sep, rest = name.partition(", the ")
+                if sep and head in (*names, *o.acronyms) and rest in names:
+                    continue  # "Gavi, the Vaccine Alliance": two mentions of one organisation
                 self._add(name, "org", o.id)
             for name in o.acronyms:
                 self._add(name, "org", o.id, exact=True)
+        self._qualify_possessives()
         for v in reg.vaccines:
             makers = set(v.maker_aliases)
             for name in (v.name, *v.aliases):
@@ -130,6 +144,28 @@ class Gazetteer:
             for name in p.short_names:
                 self.short_names[fold(name)].append(p.id)
 
+    def _qualify_possessives(self) -> None:
+        """Move "Thailand's Food and Drug Administration" to ``qualified[THA, food ... ]``."""
+        for key in list(self.index):
+            if not any(t in ("'s", "'") for t in key[1:-1]):
+                continue
+            k = next(i for i, t in enumerate(key) if t in ("'s", "'") and i > 0)
+            countries = {e.key for e in self.index.get(key[:k], ()) if e.cat in ("country", "capital")}
+            orgs = [e for e in self.index[key] if e.cat == "org"]
+            if len(countries) != 1 or not orgs:
+                continue
+            (cid,) = countries
+            rest = key[k + 1 :]
+            for e in orgs:
+                bucket = self.qualified[(cid, rest)]
+                if e not in bucket:
+                    bucket.append(e)
+            remaining = [e for e in self.index[key] if e.cat != "org"]
+            if remaining:
+                self.index[key] = remaining
+            else:
+                del self.index[key]
+
     # -- matching --------------------------------------------------------------
     def _accept(self, entries: list[Entry], tokens: list[str]) -> tuple[Entry, ...]:
         out = []
@@ -141,6 +177,63 @@ class Gazetteer:
             out.append(e)
         return tuple(out)
 
+    def _longest(self, i: int, keys: list[str], texts: list[str], limit: int) -> Hit | None:
+        """The longest match starting at token ``i`` and at most ``limit`` tokens long."""
+        for length in range(min(self.max_len, limit, len(keys) - i), 0, -1):
+            key = tuple(keys[i : i + length])
+            entries = self.index.get(key)
+            if entries:
+                accepted = self._accept(entries, texts[i : i + length])
+                if accepted:
+                    return Hit(i, i + length, accepted)
+            last = key[-1]
+            if last.endswith(".") and len(last) > 1 and texts[i + length - 1][-2:-1].isalnum():
+                # "Sputnik V." at the end of a sentence: the tokenizer kept the full stop
+                entries = self.index.get((*key[:-1], last[:-1]))
+                if entries:
+                    words = [*texts[i : i + length - 1], texts[i + length - 1][:-1]]
+                    accepted = self._accept(entries, words)
+                    if accepted:
+                        return Hit(i, i + length, accepted, trim=1)
+            if length > 1 and last.endswith("s") and len(last) > 3:
+                # "Li Keqiangs": a possessive that lost its apostrophe
+                stripped = (*key[:-1], last[:-1])
+                entries = self.index.get(stripped)
+                if entries:
+                    accepted = tuple(
+                        e for e in self._accept(entries, texts[i : i + length])
+                        if e.cat in ("person", "country", "capital") and e.exact is None
+                    )
+                    if accepted:
+                        return Hit(i, i + length, accepted)
+        return None
+
+    def _qualified_after(self, hit: Hit, keys: list[str]) -> Hit | None:
+        """"Thailand's" + "Food and Drug Administration": the organisation after the possessive."""
+        j = hit.end
+        if j >= len(keys) or keys[j] not in ("'s", "'"):
+            return None
+        countries = {e.key for e in hit.entries if e.cat in ("country", "capital")}
+        for length in range(min(self.max_len, len(keys) - j - 1), 0, -1):
+            key = tuple(keys[j + 1 : j + 1 + length])
+            entries = [e for c in countries for e in self.qualified.get((c, key), ())]
+            if entries:
+                return Hit(j + 1, j + 1 + length, tuple(entries))
+        return None
+
+    def _person_inside(self, hit: Hit, keys: list[str], texts: list[str]) -> int | None:
+        """"President Xi Jinping": where a longer name of the same person starts inside ``hit``."""
+        people = {e.key for e in hit.entries if e.cat == "person"}
+        if not people:
+            return None
+        for j in range(hit.start + 1, hit.end):
+            inner = self._longest(j, keys, texts, self.max_len)
+            if inner is not None and inner.end > hit.end and any(
+                e.cat == "person" and e.key in people for e in inner.entries
+            ):
+                return j
+        return None
+
     def match(self, doc: Doc) -> list[Hit]:
         """Longest, leftmost matches over ``doc``; stop phrases are matched and dropped."""
         keys = [fold(t.text) for t in doc]
@@ -148,27 +241,15 @@ class Gazetteer:
         hits: list[Hit] = []
         i, n = 0, len(doc)
         while i < n:
-            found = None
-            for length in range(min(self.max_len, n - i), 0, -1):
-                key = tuple(keys[i : i + length])
-                entries = self.index.get(key)
-                if entries:
-                    accepted = self._accept(entries, texts[i : i + length])
-                    if accepted:
-                        found = Hit(i, i + length, accepted)
-                        break
-                if length > 1 and key[-1].endswith("s") and len(key[-1]) > 3:
-                    # "Li Keqiangs": a possessive that lost its apostrophe
-                    stripped = (*key[:-1], key[-1][:-1])
-                    entries = self.index.get(stripped)
-                    if entries:
-                        accepted = tuple(
-                            e for e in self._accept(entries, texts[i : i + length])
-                            if e.cat in ("person", "country", "capital") and e.exact is None
-                        )
-                        if accepted:
-                            found = Hit(i, i + length, accepted)
-                            break
+            found = self._longest(i, keys, texts, n)
+            if found is not None:
+                j = self._person_inside(found, keys, texts)
+                if j is not None:
+                    # "President Xi" + "Jinping" -> "President" + "Xi Jinping"
+                    found = self._longest(i, keys, texts, j - i)
+                    if found is None:
+                        i = j
+                        continue
             if found is None:
                 found = self._possessive_without_apostrophe(i, keys, texts)
             if found is None:
@@ -176,6 +257,10 @@ class Gazetteer:
                 continue
             if found.entries[0].cat != "stop":
                 hits.append(found)
+                org = self._qualified_after(found, keys)
+                if org is not None:
+                    hits.append(org)
+                    found = org
             i = found.end
         return hits
 

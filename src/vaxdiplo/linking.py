@@ -15,6 +15,12 @@ returns the resolved mentions of the document, in text order:
 4. later references within the document: "Chinh", "Li", "Tedros",
    "the Prime Minister", "the Vietnamese prime minister";
 5. government bodies ("the Ministry of Health") given the country that owns them.
+
+Mention spans never include a leading article. A title used alone with its
+qualifier ("the Vietnamese prime minister", "the WHO Director-General") is one
+person mention over qualifier and title; the qualifier stays a mention of its own,
+absorbed. So is an organisation named inside a title ("UNICEF Executive Director").
+A demonym with "side" ("the Russian side") is one country mention.
 """
 
 from __future__ import annotations
@@ -48,8 +54,11 @@ _NOT_NAMES = frozenset(
     "of for and but with by to from said says he she it they this that these those there "
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december minister president government "
-    "ministry photo read full story".split()
+    "ministry photo read full story countries country nations people officials leaders "
+    "state states".split()
 )
+#: US cities whose ", Georgia" is the state, not the country.
+_US_CITIES_OF_GEORGIA = frozenset("atlanta savannah augusta macon athens columbus albany".split())
 _COMPANY_SUFFIXES = frozenset(
     "healthcare pharma pharmaceutical pharmaceuticals biotech biotechnology biologics "
     "biological laboratories labs jsc inc inc. ltd ltd. corp corp. corporation company co "
@@ -87,6 +96,8 @@ class Ent:
     absorbed: bool = False
     """A qualifier inside a larger mention ("Russian" in "Russian Deputy Prime Minister")."""
     maker: str | None = None
+    trim: int = 0
+    """Characters at the end of the last token outside the mention ("." of "V.")."""
 
     @property
     def party(self) -> str | None:
@@ -110,11 +121,12 @@ class DocEntities:
                 continue
             span = doc[e.start : e.end]
             kind = "vaccine" if e.vaccine is not None else e.actor.kind  # type: ignore[union-attr]
+            text = span.text[: len(span.text) - e.trim]
             out.append(
                 Mention(
-                    text=span.text,
+                    text=text,
                     start=span.start_char,
-                    end=span.end_char,
+                    end=span.start_char + len(text),
                     kind=kind,
                     actor=e.actor,
                     vaccine=e.vaccine,
@@ -169,12 +181,65 @@ class _Linker:
 
     # -- 1. gazetteer ------------------------------------------------------------
     def gazetteer_pass(self) -> None:
-        for hit in self.gaz.match(self.doc):
-            if self._in_credit(hit.start, hit.end):
+        hits = self.gaz.match(self.doc)
+        self._vaccine_hits = {
+            (h.start, h.end) for h in hits
+            if all(e.cat == "vaccine" and e.maker is None for e in h.entries)
+        }
+        for hit in hits:
+            if self._in_credit(hit.start, hit.end) or self._us_state(hit):
                 continue
             ent = self._from_hit(hit)
             if ent is not None:
+                ent.trim = hit.trim
+                if ent.vaccine is not None and hit.trim:
+                    ent.vaccine = self.vaccine_of(ent.vaccine.id, ent.vaccine.mention[: -hit.trim])
                 self._add(ent)
+                if ent.kind == "title":
+                    self._qualifiers_in_title(ent)
+        self._extend_sides()
+        self._absorb_appositions()
+
+    def _us_state(self, hit: Hit) -> bool:
+        """"Atlanta, Georgia": the US state, not the country."""
+        doc = self.doc
+        return (
+            fold(doc[hit.start : hit.end].text) == "georgia" and hit.start >= 2
+            and doc[hit.start - 1].text == ","
+            and fold(doc[hit.start - 2].text) in _US_CITIES_OF_GEORGIA
+        )
+
+    def _qualifiers_in_title(self, t: Ent) -> None:
+        """"UNICEF Executive Director", "Chinese Premier": the qualifier inside a title alias."""
+        doc = self.doc
+        for hit in self.gaz.match(doc[t.start : t.end].as_doc()):
+            if hit.end - hit.start == t.end - t.start:
+                continue
+            ent = self._from_hit(Hit(t.start + hit.start, t.start + hit.end, hit.entries))
+            if ent is None or ent.actor is None or ent.kind == "person":
+                continue
+            ent.absorbed = True
+            self.ents.append(ent)
+            return
+
+    def _extend_sides(self) -> None:
+        """"the Vietnamese side": the country mention spans the demonym and "side"."""
+        doc = self.doc
+        for e in self.ents:
+            if e.kind == "country" and e.end < len(doc) and doc[e.end].text in ("side", "sides"):
+                e.end += 1
+                self.taken[e.end - 1] = True
+
+    def _absorb_appositions(self) -> None:
+        """"Gavi, the Vaccine Alliance", "Brazil's health regulator Anvisa": one organisation."""
+        doc = self.doc
+        ents = sorted(self.ents, key=lambda e: e.start)
+        for a, b in zip(ents, ents[1:]):
+            if a.actor is None or b.actor is None or a.actor.id != b.actor.id or a.kind == "country":
+                continue
+            between = [fold(t.text) for t in doc[a.end : b.start]]
+            if between in ([], [","], [",", "the"]):
+                b.absorbed = True
 
     def _from_hit(self, hit: Hit) -> Ent | None:
         span = self.doc[hit.start : hit.end]
@@ -228,11 +293,26 @@ class _Linker:
             if not (w in (",", "and", "or", "-", "/") or w in _VACCINE_FILLERS or doc[k].text[:1].isupper()):
                 break
             k += 1
+        if self._coordinated_with_vaccine(start, end):
+            return True
         before = [fold(t.text) for t in doc[max(0, start - 3) : start]]
         if "of" in before and any(w in _DOSE_CONTEXT or w in VACCINE_NOUNS for w in before):
             return True
         return bool(before) and before[-1] in ("of", "with") and start >= 2 and (
             fold(doc[start - 2].text) in VACCINE_NOUNS | _DOSE_CONTEXT
+        )
+
+    def _coordinated_with_vaccine(self, start: int, end: int) -> bool:
+        """"Sinopharm and Sputnik V", "Sputnik V or Sinopharm": listed with a vaccine."""
+        doc = self.doc
+        conj = (",", "and", "or", "&")
+        hits = getattr(self, "_vaccine_hits", set())
+        if end + 1 < len(doc) and fold(doc[end].text) in conj and any(
+            s == end + 1 for s, _ in hits
+        ):
+            return True
+        return start >= 2 and fold(doc[start - 1].text) in conj and any(
+            e == start - 1 for _, e in hits
         )
 
     # -- 2. people -----------------------------------------------------------------
@@ -284,6 +364,8 @@ class _Linker:
             s, end = ne.start, ne.end
             while s < end and fold(doc[s].text) in HONORIFICS:
                 s += 1
+            while end > s and doc[end - 1].is_space:
+                end -= 1  # "Phuong Anh\n\n\n"
             if s >= end or any(self.taken[k] for k in range(s, end)):
                 continue
             words = [fold(t.text) for t in doc[s:end]]

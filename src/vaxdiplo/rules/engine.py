@@ -60,6 +60,7 @@ PLAN_WORDS = frozenset(
     "if unless whether hoped submitted submit applied apply application awaiting pending "
     "required reviewing review".split()
 )
+AGREE_VERBS = frozenset("agree sign decide commit begin start undertake".split())
 CONTENT_VERBS = frozenset(
     "accelerate speed expedite ensure facilitate promote support discuss boost increase resume "
     "negotiate prioritise prioritize seek hasten step expand".split()
@@ -436,6 +437,10 @@ class _DocRun:
             return "mod"
         if dep == "prep":
             word = fold(child.text)
+            if word in ("for", "of", "on") and any(
+                n.dep_ == "prep" and fold(n.text) == "with" for n in below
+            ):
+                return "with"  # "agreements for the production of X with companies from Y"
             return "agent" if word == "by" else word
         if dep in ("ccomp", "xcomp") and below and below[-1].dep_ in ("nsubj", "nsubjpass"):
             return "obj"  # "proposed WHO accelerate ...", "urged Pfizer to ..."
@@ -522,8 +527,10 @@ class _DocRun:
                         return "future"
                     if _forms_match(node, PLAN_WORDS) and etype not in ("Request", "PhoneCall", "Meeting"):
                         return "plan"
+                    agreed = fold(node.head.lemma_ or node.head.text) in AGREE_VERBS and etype in (
+                        "TechTransfer", "PurchaseAgreement")
                     if etype in ("Delivery", "PurchaseAgreement", "TechTransfer", "Approval") and (
-                        "to" in auxes or _forms_match(node, CONTENT_VERBS)
+                        ("to" in auxes and not agreed) or _forms_match(node, CONTENT_VERBS)
                     ):
                         return "plan"  # "urging the company to accelerate delivery of vaccines"
                     break
@@ -803,6 +810,10 @@ class _DocRun:
                 continue
             if etype == "DonationPledge" and self._past_gift(trig, sent):
                 continue
+            if etype in ("DonationPledge", "PurchaseAgreement") and (
+                self._production_materials(facts) or facts["words"] & {"technology", "know-how"}
+            ):
+                continue  # technology or bulk for local production: a TechTransfer
             out.extend(self.build(rule, etype, trig, sent, facts))
         return out
 
@@ -1299,6 +1310,11 @@ class _DocRun:
                     m = registry.org(maker)
                     prov = Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
                     c.trace.append(f"provider {m.id} <- maker of {c.vaccine.id}")
+            if rec is None:
+                rec = self._to_phrase(sent, args, exclude=prov)
+                if rec is not None:
+                    recs = [rec]
+                    c.trace.append(f"recipient {rec.party} <- 'to {rec.name}'")
             if rec is None and home_actor is not None and (prov is None or prov.party != home):
                 rec = home_actor
                 c.weak_roles.add("recipient")
@@ -1355,6 +1371,16 @@ class _DocRun:
                 c.weak_roles.add("participants")
                 c.trace.append(f"participant {home} <- document home country")
             c.roles["participants"] = parts
+
+    def _to_phrase(self, sent: Span, args: list[Arg], exclude: Actor | None) -> Actor | None:
+        doc = self.doc
+        for a in args:
+            if a.ent is None or (exclude is not None and a.actor.party == exclude.party):
+                continue
+            prev = [fold(t.text) for t in doc[max(sent.start, a.ent.start - 2) : a.ent.start]]
+            if prev[-1:] == ["to"] or prev == ["to", "the"]:
+                return a.actor
+        return None
 
     def _phrase_supplier(self, sent: Span, args: list[Arg], facts: dict[str, Any]) -> Actor | None:
         """"donated by China", "a gift from the people of India", "from the US",
