@@ -211,11 +211,14 @@ class _Linker:
 
     def _qualifiers_in_title(self, t: Ent) -> None:
         """"UNICEF Executive Director", "Chinese Premier": the qualifier inside a title alias."""
-        doc = self.doc
-        for hit in self.gaz.match(doc[t.start : t.end].as_doc()):
-            if hit.end - hit.start == t.end - t.start:
+        keys = [fold(tok.text) for tok in self.doc]
+        texts = [tok.text for tok in self.doc]
+        for i in range(t.start, t.end):
+            limit = t.end - i - (1 if i == t.start else 0)
+            hit = self.gaz._longest(i, keys, texts, limit) if limit > 0 else None
+            if hit is None or any(e.cat in ("title", "stop") for e in hit.entries):
                 continue
-            ent = self._from_hit(Hit(t.start + hit.start, t.start + hit.end, hit.entries))
+            ent = self._from_hit(hit)
             if ent is None or ent.actor is None or ent.kind == "person":
                 continue
             ent.absorbed = True
@@ -432,12 +435,22 @@ class _Linker:
                 return None, q
             return None, None
         if e.kind == "title":
-            q = self._qualifier_before(e.start) or self._qualifier_of(e.end)
+            q = (self._qualifier_before(e.start) or self._qualifier_of(e.end)
+                 or self._qualifier_inside(e))
             return e, q
         if e.kind in ("country", "international_org", "company") and e.actor is not None:
             # "Pfizer CEO Albert Bourla" handled via title; "WHO's Tedros": qualifier only
             return None, e
         return None, None
+
+    def _qualifier_inside(self, t: Ent) -> Ent | None:
+        """The country or organisation named inside the title ``t`` ("Chinese Premier")."""
+        for e in self.ents:
+            if e is not t and e.absorbed and e.actor is not None and e.kind != "person" and (
+                t.start <= e.start and e.end <= t.end
+            ):
+                return e
+        return None
 
     def _org_in_title(self, t: Ent) -> Ent | None:
         """"WHO regional director": the organisation named inside a title."""
@@ -613,9 +626,8 @@ class _Linker:
         for e in self.ents:
             if e.kind != "title" or e.absorbed:
                 continue
-            qual = self._qualifier_before(e.start) or self._qualifier_of(e.end)
-            if qual is not None and qual.kind == "country" and self._qualifier_of(e.end) is qual:
-                pass
+            before_q = self._qualifier_before(e.start)
+            qual = before_q or self._qualifier_of(e.end) or self._qualifier_inside(e)
             candidates = [
                 p for p in people
                 if p.actor.title == e.title  # type: ignore[union-attr]
@@ -631,6 +643,8 @@ class _Linker:
                 continue
             if qual is not None:
                 qual.absorbed = True
+            if before_q is not None and before_q is qual:
+                e.start = qual.start  # "the Vietnamese prime minister": one mention
             e.actor = actor
             e.kind = "person"
             e.via = "title"
@@ -661,7 +675,7 @@ class _Linker:
             if qual is not None and qual.kind == "country":
                 country = qual.party
                 qual.absorbed = True
-            country = country or self.home
+            country = country or self.home or self._people_country()
             name = e.title or self.doc[e.start : e.end].text
             if country is None:
                 e.actor = None
@@ -669,6 +683,14 @@ class _Linker:
             e.actor = Actor(kind="government_body", name=name,
                             id=f"{country}_{slug(name, '_').upper()}", country=country,
                             party=country)
+
+    def _people_country(self) -> str | None:
+        """The one country the document's people speak for, if there is exactly one."""
+        countries = {
+            e.actor.country for e in self.ents
+            if e.kind == "person" and e.actor is not None and e.actor.country
+        }
+        return countries.pop() if len(countries) == 1 else None
 
     # -- companies unknown to the registry --------------------------------------------
     def company_pass(self) -> None:

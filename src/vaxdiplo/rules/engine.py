@@ -765,9 +765,13 @@ class _DocRun:
             return False
         if a.type in ("PhoneCall", "Meeting"):
             return True
-        key = KEY_ROLE[a.type]
-        pa, pb = a.party(key), b.party(key)
-        return pa is None or pb is None or pa == pb or key in a.weak_roles or key in b.weak_roles
+        for role in ROLE_ORDER[a.type]:
+            if role in a.weak_roles or role in b.weak_roles:
+                continue
+            pa, pb = a.party(role), b.party(role)
+            if pa is not None and pb is not None and pa != pb:
+                return False
+        return True
 
     @staticmethod
     def _filled(c: Candidate) -> float:
@@ -990,7 +994,7 @@ class _DocRun:
             if vent is not None:
                 c.vaccine = vent.vaccine
                 c.trace.append(f"vaccine {vent.vaccine.id} <- {vent.vaccine.mention!r}")
-            elif etype not in ("PhoneCall", "Meeting") or facts["words"] & VACCINE_WORDS:
+            elif etype not in ("PhoneCall", "Meeting") or facts["words"] & (VACCINE_WORDS | SUPPLY_WORDS):
                 c.vaccine = self._maker_vaccine(facts, roles)
             c.date, how = self.pick_date(etype, trig, sent, facts)
             c.trace.append(f"date {c.date} <- {how}")
@@ -1044,12 +1048,16 @@ class _DocRun:
                              "weak_roles": set(c.weak_roles)})
             d.doses = qs[0].value
             d.trigger_i = c.trigger_i * 100 + k
-            days = [dm for i, dm in facts["dates"] if lo <= i < hi and dm.value is not None]
+            days = [dm for i, dm in facts["dates"] if lo <= i < hi and dm.value is not None
+                    and not any(fold(t.text) in REPORT_VERBS for t in doc[max(lo, i - 3) : i])]
             if days:
                 d.date = days[0].value
             vs = [e for e in facts["ents"] if e.vaccine is not None and lo <= e.start < hi]
             if vs:
                 d.vaccine = vs[0].vaccine
+            else:
+                seg = {"ents": [e for e in facts["ents"] if lo <= e.start < hi]}
+                d.vaccine = self._maker_vaccine(seg, d.roles) or d.vaccine
             for e in facts["ents"]:
                 if e.actor is None or e.absorbed or not (lo <= e.start < hi):
                     continue
