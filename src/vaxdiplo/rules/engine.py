@@ -283,6 +283,10 @@ class _DocRun:
         for e in self.facts(sent)["ents"]:
             if e.actor is None or e.absorbed or e.kind == "vaccine":
                 continue
+            if e.kind == "company" and e.end + 1 < len(self.doc) and self.doc[e.end].text in ("'s", "’s"):
+                nxt = self.ent_at.get(e.end + 1)
+                if nxt is not None and nxt.kind == "company":
+                    continue  # "Vingroup's Vinbiocare": the parent only qualifies
             head = self.doc[e.start : e.end].root.i if self.parsed else e.end - 1
             out.append((head, e.actor, e))
         for tok in sent:
@@ -859,7 +863,7 @@ class _DocRun:
         doc = self.doc
         if self.parsed:
             scope = [t for t in trig.subtree if t.i > trig.i] or list(doc[trig.i + 1 : sent.end])
-            if fold(trig.text) in ("called", "calls", "call", "calling"):
+            if fold(trig.text) in ("called", "calls", "call", "calling") or trig.pos_ == "NOUN":
                 scope = list(doc[trig.i + 1 : sent.end])
         else:
             scope = list(doc[trig.i + 1 : sent.end])
@@ -921,6 +925,10 @@ class _DocRun:
               facts: dict[str, Any]) -> list[Candidate]:
         args = []
         anchor = self._governing_verb(trig) if (rule.verb_anchor and self.parsed) else trig
+        if rule.verb_anchor and self.parsed and anchor.pos_ in ("VERB", "AUX") and fold(
+            anchor.lemma_ or anchor.text
+        ) not in TRANSFER_VERBS | RECEIVE_VERBS | {"ship", "send", "hand", "supply", "provide", "give"}:
+            return []  # "to package CoronaVac bulk": the bulk is not what is transferred here
         for head, actor, ent in self.sentence_actors(sent):
             rel = self.relation(head, anchor)
             args.append(Arg(actor, rel, head, ent))
@@ -979,7 +987,18 @@ class _DocRun:
                 if a.actor.party not in [x.party for x in roles[role]]:
                     roles[role].append(a.actor)
                     trace.append(f"{role} {a.actor.party} <- {a.rel} {a.actor.name!r}")
-        vaccines = self.pick_vaccines(trig, facts)
+        vaccines = self.pick_vaccines(anchor, facts)
+        if self.parsed and anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("advcl", "conj", "ccomp"):
+            clause = {t.i for t in anchor.subtree}
+            inside = [v for v in vaccines if v.start in clause]
+            if inside:
+                vaccines = inside
+            else:
+                scoped = {"ents": [e for e in facts["ents"] if e.start in clause]}
+                mv = self._maker_vaccine(scoped, roles)
+                if mv is not None:
+                    vaccines = []
+                    facts = {**facts, "clause_vaccine": mv}
         cands = []
         vacc_list: list[Ent | None] = list(vaccines[:1]) or [None]
         if etype == "Approval" and len(vaccines) > 1:
@@ -994,6 +1013,8 @@ class _DocRun:
             if vent is not None:
                 c.vaccine = vent.vaccine
                 c.trace.append(f"vaccine {vent.vaccine.id} <- {vent.vaccine.mention!r}")
+            elif facts.get("clause_vaccine") is not None:
+                c.vaccine = facts["clause_vaccine"]
             elif etype not in ("PhoneCall", "Meeting") or facts["words"] & (VACCINE_WORDS | SUPPLY_WORDS):
                 c.vaccine = self._maker_vaccine(facts, roles)
             c.date, how = self.pick_date(etype, trig, sent, facts)
@@ -1317,7 +1338,17 @@ class _DocRun:
                 if maker and (rec is None or rec.party != maker):
                     m = registry.org(maker)
                     prov = Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
+                    c.weak_roles.add("provider")
                     c.trace.append(f"provider {m.id} <- maker of {c.vaccine.id}")
+            if home_actor is not None and prov is not None and prov.party != home:
+                swapped = []
+                for r in recs:
+                    if r.kind == "company" and r.id not in registry.org_ids:
+                        swapped.append(home_actor)  # a local company unknown to the registry
+                        c.trace.append(f"recipient {home} <- home of the company {r.name!r}")
+                    else:
+                        swapped.append(r)
+                recs = swapped
             if rec is None:
                 rec = self._to_phrase(sent, args, exclude=prov)
                 if rec is not None:
@@ -1627,6 +1658,14 @@ class _DocRun:
             return c.roles.get(key) is not None or c.vaccine is not None
         return c.roles.get(key) is not None
 
+    def _state(self, party: str | None) -> str | None:
+        """A state producer stands for its state (EVENTS.md §1) when comparing events."""
+        if party and party in self.f.registry.org_ids:
+            o = self.f.registry.org(party)
+            if o.state_owned and o.country:
+                return o.country
+        return party
+
     @staticmethod
     def _compatible(a: Any, b: Any) -> bool:
         return a is None or b is None or a == b
@@ -1647,7 +1686,10 @@ class _DocRun:
         for role in ROLE_ORDER[o.type]:
             if role in o.weak_roles or role in c.weak_roles:
                 continue
-            if not self._compatible(o.party(role), c.party(role)):
+            a, b = o.party(role), c.party(role)
+            if role != KEY_ROLE.get(o.type):
+                a, b = self._state(a), self._state(b)
+            if not self._compatible(a, b):
                 return False
         if o.type == "Approval":
             return vac_ok
