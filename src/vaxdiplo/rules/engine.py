@@ -375,9 +375,14 @@ class _DocRun:
         climb = trig
         crossed_report = False
         nominal = False
+        own_clause = False
         for _ in range(5):
             if climb.i == climb.head.i:
                 break
+            if climb.pos_ in ("VERB", "AUX") and any(
+                ch.dep_ in ("nsubj", "nsubjpass") for ch in climb.children
+            ):
+                own_clause = True  # "..., while Sinovac has sent ...": its own subject
             dep = climb.dep_
             parent = climb.head
             transparent = (
@@ -406,10 +411,10 @@ class _DocRun:
                 if rel in ("subj", "agent"):
                     if _forms_match(climb, REPORT_VERBS):
                         return "speaker"
-                    if crossed_report or nominal:
+                    if crossed_report or nominal or own_clause:
                         return "up." + rel
                     return rel
-                if not nominal and not crossed_report and rel in ("with", "from", "to"):
+                if not nominal and not crossed_report and not own_clause and rel in ("with", "from", "to"):
                     return rel
                 return "up." + rel
         return "other"
