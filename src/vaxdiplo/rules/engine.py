@@ -60,6 +60,7 @@ PLAN_WORDS = frozenset(
     "if unless whether hoped submitted submit applied apply application awaiting pending "
     "required reviewing review".split()
 )
+HELP_NOUNS = frozenset("help support assistance cooperation aid backing".split())
 AGREE_VERBS = frozenset("agree sign decide commit begin start undertake".split())
 CONTENT_VERBS = frozenset(
     "accelerate speed expedite ensure facilitate promote support discuss boost increase resume "
@@ -936,6 +937,9 @@ class _DocRun:
             return []  # "to package CoronaVac bulk": the bulk is not what is transferred here
         for head, actor, ent in self.sentence_actors(sent):
             rel = self.relation(head, anchor)
+            if ent is not None and ent.end < len(self.doc) and fold(self.doc[ent.end].text) in HELP_NOUNS:
+                if rel not in ("subj", "agent"):
+                    rel = "helper"  # "a request for Chinese help", "sought China's support"
             args.append(Arg(actor, rel, head, ent))
         trace = [f"trigger {trig.text!r} ({rule.id})"]
         roles: dict[str, Any] = {}
