@@ -190,6 +190,12 @@ class Candidate:
     """Roles filled from the document rather than the sentence (overridable)."""
     trigger_i: int = -1
 
+    def copy(self) -> Candidate:
+        """An independent copy (roles, trace, evidence and weak roles are not shared)."""
+        return Candidate(**{**self.__dict__, "roles": dict(self.roles), "trace": list(self.trace),
+                            "evidence": list(self.evidence), "sent_starts": list(self.sent_starts),
+                            "weak_roles": set(self.weak_roles)})
+
     def party(self, role: str) -> str | None:
         value = self.roles.get(role)
         if isinstance(value, Actor):
@@ -1073,9 +1079,7 @@ class _DocRun:
             qs = [q for i, q in doses if lo <= i < hi]
             if len(qs) != 1:
                 return [c]
-            d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
-                             "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
-                             "weak_roles": set(c.weak_roles)})
+            d = c.copy()
             d.doses = qs[0].value
             d.trigger_i = c.trigger_i * 100 + k
             days = [dm for i, dm in facts["dates"] if lo <= i < hi and dm.value is not None
@@ -1145,9 +1149,7 @@ class _DocRun:
             day = next((d for j, d in days if i < j < nxt), None)
             if day is None:
                 return [c]
-            d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
-                             "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
-                             "weak_roles": set(c.weak_roles)})
+            d = c.copy()
             d.doses, d.date = q.value, day.value
             d.trace.append(f"shipment {n + 1}: doses {q.value} on {day.value} ({q.text!r}, {day.text!r})")
             d.trigger_i = c.trigger_i * 100 + n
@@ -1495,9 +1497,7 @@ class _DocRun:
         if pairs:
             out = []
             for actor, q in pairs:
-                d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
-                                 "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
-                                 "weak_roles": set(c.weak_roles)})
+                d = c.copy()
                 d.roles[role] = [actor]
                 d.doses = q.value
                 d.trace.append(f"{role} {actor.party} paired with {q.text!r}")
@@ -1505,9 +1505,7 @@ class _DocRun:
             return out
         out = []
         for actor in values:
-            d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
-                             "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
-                             "weak_roles": set(c.weak_roles)})
+            d = c.copy()
             d.roles[role] = [actor]
             out.extend(self.split(d))
         return out
@@ -1577,9 +1575,7 @@ class _DocRun:
             others = c.roles.pop("separately", None)
             if others:
                 for o in others:
-                    d = Candidate(**{**c.__dict__, "roles": dict(c.roles), "trace": list(c.trace),
-                                     "evidence": list(c.evidence), "sent_starts": list(c.sent_starts),
-                                     "weak_roles": set(c.weak_roles)})
+                    d = c.copy()
                     d.roles["participants"] = [*c.roles["participants"], o]
                     d.trace.append(f"separately: {o.party}")
                     d.trigger_i = c.trigger_i * 100 + len(expanded)
