@@ -73,8 +73,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'vaxdiplo' has no attribute {name!r}")
 
 
-def extract(text: Any, *, published: Any = None, doc_id: str | None = None,
-            model: str = "default") -> Extraction:
+def extract(
+    text: Any, *, published: Any = None, doc_id: str | None = None, model: str = "default"
+) -> Extraction:
     """Extract the events of one article. See :meth:`vaxdiplo.Extractor.extract`."""
     from vaxdiplo.extractor import extract as _extract
 
@@ -94,10 +95,16 @@ def evaluate(gold: Any, extractor: Extractor | None = None) -> Report:
     from vaxdiplo.evaluation import GoldDocument, load_gold, score
     from vaxdiplo.extractor import Extractor
 
-    docs = list(gold) if not isinstance(gold, (str,)) and not hasattr(gold, "__fspath__") else load_gold(gold)
+    docs = (
+        list(gold)
+        if not isinstance(gold, (str,)) and not hasattr(gold, "__fspath__")
+        else load_gold(gold)
+    )
     docs = [d if isinstance(d, GoldDocument) else GoldDocument.model_validate(d) for d in docs]
     ex = extractor or Extractor()
-    predictions = {d.id: ex.extract(d.text, published=d.published, doc_id=d.id).to_gold() for d in docs}
+    predictions = {
+        d.id: ex.extract(d.text, published=d.published, doc_id=d.id).to_gold() for d in docs
+    }
     return score(docs, predictions)
 
 

@@ -8,7 +8,9 @@ from functools import lru_cache
 
 __all__ = ["fold", "slug", "strip_html"]
 
-_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "’": "'", "‘": "'", "–": "-", "—": "-", "ø": "o", "ł": "l", "ı": "i"})
+_EXTRA = str.maketrans(
+    {"đ": "d", "Đ": "d", "’": "'", "‘": "'", "–": "-", "—": "-", "ø": "o", "ł": "l", "ı": "i"}
+)
 
 
 @lru_cache(maxsize=200_000)

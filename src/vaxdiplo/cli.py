@@ -78,13 +78,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if out:
             out.close()
     if out and not args.quiet:
-        print(f"wrote {len(items) - failures} extraction(s) to {args.output}"
-              + (f"; {failures} failure(s) recorded" if failures else ""))
+        print(
+            f"wrote {len(items) - failures} extraction(s) to {args.output}"
+            + (f"; {failures} failure(s) recorded" if failures else "")
+        )
     return 1 if failures and failures == len(items) else 0
 
 
 def _print_result(result, *, mentions: bool) -> None:
-    print(f"=== {result.doc_id}  published={result.published} ({result.published_source or 'unknown'})")
+    print(
+        f"=== {result.doc_id}  published={result.published} "
+        f"({result.published_source or 'unknown'})"
+    )
     if mentions:
         seen = set()
         rows = []
@@ -94,7 +99,9 @@ def _print_result(result, *, mentions: bool) -> None:
                 continue
             seen.add(key)
             if m.actor is not None:
-                extra = f"party={m.actor.party}" + (f" title={m.actor.title}" if m.actor.title else "")
+                extra = f"party={m.actor.party}" + (
+                    f" title={m.actor.title}" if m.actor.title else ""
+                )
                 rows.append((m.text, m.kind, m.actor.id, extra))
             else:
                 rows.append((m.text, "vaccine", m.vaccine.id, ""))
@@ -143,8 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default="default", help="default | rules | a spaCy pipeline")
     p.add_argument("--published", help="publication date for every input (ISO)")
     p.add_argument("--explain", action="store_true", help="show rule, trigger, roles, evidence")
-    p.add_argument("--mentions", action=argparse.BooleanOptionalAction, default=True,
-                   help="print resolved mentions (default on)")
+    p.add_argument(
+        "--mentions",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="print resolved mentions (default on)",
+    )
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_extract)
     s = sub.add_parser("schema", help="print the JSON Schema of an Extraction")

@@ -94,7 +94,9 @@ class Extractor:
     def nlp(self):
         return load_pipeline(self.model)
 
-    def _prepare(self, text: Any, published: Any) -> tuple[str, dt.date | None, str | None, list[str]]:
+    def _prepare(
+        self, text: Any, published: Any
+    ) -> tuple[str, dt.date | None, str | None, list[str]]:
         from vaxdiplo._text import strip_html
         from vaxdiplo.dates import find_dateline, parse_published
 
@@ -156,8 +158,13 @@ class Extractor:
 
         text, day, source, warnings = self._prepare(text, published)
         if not text.strip():
-            return Extraction(doc_id=doc_id, published=day, published_source=source,
-                              warnings=(Warnings.W005,), model=self.model)
+            return Extraction(
+                doc_id=doc_id,
+                published=day,
+                published_source=source,
+                warnings=(Warnings.W005,),
+                model=self.model,
+            )
         doc = self._run(text, day)
         ents = doc._.vaxdiplo_entities
         events = tuple(to_event(c, text) for c in doc._.vaxdiplo_candidates)
@@ -198,7 +205,9 @@ class Extractor:
             ev = to_event(c, text)
             gold = ev.to_gold()
             roles = {k: v for k, v in gold.items() if k not in ("type", "evidence", "rule")}
-            lines.append(f"[{n}] {c.type}  rule={c.rule}  trigger={c.trigger!r}  confidence={ev.confidence}")
+            lines.append(
+                f"[{n}] {c.type}  rule={c.rule}  trigger={c.trigger!r}  confidence={ev.confidence}"
+            )
             lines.append(f"    roles: {roles}")
             lines.append(f"    date: {ev.date}")
             for step in c.trace:
@@ -211,7 +220,16 @@ class Extractor:
 def _looks_like_html(text: str) -> bool:
     import re
 
-    return len(re.findall(r"</?(?:p|div|span|br|a|html|body|h\d|li|ul|script|style|b|i|strong|em)\b[^>]*>", text, re.I)) >= 1
+    return (
+        len(
+            re.findall(
+                r"</?(?:p|div|span|br|a|html|body|h\d|li|ul|script|style|b|i|strong|em)\b[^>]*>",
+                text,
+                re.I,
+            )
+        )
+        >= 1
+    )
 
 
 @lru_cache(maxsize=4)
@@ -219,7 +237,8 @@ def _extractor(model: str) -> Extractor:
     return Extractor(model)
 
 
-def extract(text: Any, *, published: Any = None, doc_id: str | None = None,
-            model: str = "default") -> Extraction:
+def extract(
+    text: Any, *, published: Any = None, doc_id: str | None = None, model: str = "default"
+) -> Extraction:
     """Extract the events of one article with a shared :class:`Extractor`."""
     return _extractor(model).extract(text, published=published, doc_id=doc_id)

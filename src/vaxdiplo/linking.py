@@ -199,6 +199,11 @@ class _Linker:
                     self._qualifiers_in_title(ent)
         self._extend_sides()
         self._absorb_appositions()
+        for e in self.ents:  # "Hungary's National Institute of Pharmacy": the body's own country
+            if e.kind == "government_body" and e.actor is not None and e.actor.country:
+                q = self._qualifier_before(e.start)
+                if q is not None and q.kind == "country" and q.party == e.actor.country:
+                    q.absorbed = True
 
     def _us_state(self, hit: Hit) -> bool:
         """"Atlanta, Georgia": the US state, not the country."""
@@ -310,6 +315,8 @@ class _Linker:
         doc = self.doc
         conj = (",", "and", "or", "&")
         hits = getattr(self, "_vaccine_hits", set())
+        if end < len(doc) and doc[end].text in ("'s", "’s"):
+            return False  # "Pfizer's Comirnaty": the maker
         if end + 1 < len(doc) and fold(doc[end].text) in conj and any(
             s == end + 1 for s, _ in hits
         ):

@@ -30,7 +30,9 @@ SPANS_KEY = "vaxdiplo_mentions"
 class EntityLinker:
     """Resolves people, countries, organisations and vaccines (see ``linking``)."""
 
-    def __init__(self, nlp: Language, name: str = "vaxdiplo_entities", spans_key: str = SPANS_KEY) -> None:
+    def __init__(
+        self, nlp: Language, name: str = "vaxdiplo_entities", spans_key: str = SPANS_KEY
+    ) -> None:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
@@ -61,7 +63,9 @@ class EntityLinker:
 class EventAssembler:
     """Finds events from the linked mentions (see ``rules.engine``)."""
 
-    def __init__(self, nlp: Language, name: str = "vaxdiplo_events", rules_path: str | None = None) -> None:
+    def __init__(
+        self, nlp: Language, name: str = "vaxdiplo_events", rules_path: str | None = None
+    ) -> None:
         from vaxdiplo.rules import EventFinder, load_rules
 
         register_extensions()
@@ -133,8 +137,10 @@ class Segmenter:
             if tok.i > 0 and (prev_newline or "\n" in doc[tok.i - 1].whitespace_):
                 if not tok.is_space:
                     tok.is_sent_start = True
-            if tok.i > 0 and not tok.is_space and any(
-                doc[tok.i - 1].idx + len(doc[tok.i - 1].text) <= e <= tok.idx for e in ends
+            if (
+                tok.i > 0
+                and not tok.is_space
+                and any(doc[tok.i - 1].idx + len(doc[tok.i - 1].text) <= e <= tok.idx for e in ends)
             ):
                 tok.is_sent_start = True
             if tok.is_space:

@@ -14,16 +14,37 @@ from vaxdiplo.errors import Errors, VaxdiploError
 __all__ = ["RuleFileError", "TriggerRule", "load_rules"]
 
 RuleType = Literal[
-    "PhoneCall", "Meeting", "Approval", "DonationPledge", "Delivery", "Request",
-    "TechTransfer", "PurchaseAgreement",
+    "PhoneCall",
+    "Meeting",
+    "Approval",
+    "DonationPledge",
+    "Delivery",
+    "Request",
+    "TechTransfer",
+    "PurchaseAgreement",
 ]
 """``Request`` rules yield a SupplyRequest, a TechTransferRequest or both, by what is asked."""
 
 Need = Literal[
-    "person", "actor_arg", "vaccine", "approval_context", "vaccine_or_money",
-    "pledge_noun_context", "doses_or_vaccine", "object_vaccine", "delivery_object",
-    "delivery_noun_context", "production_context", "agreement_made", "no_tech", "no_future",
-    "no_gift", "doses_near", "object_person", "meet_partner", "specific_gift",
+    "person",
+    "actor_arg",
+    "vaccine",
+    "approval_context",
+    "vaccine_or_money",
+    "pledge_noun_context",
+    "doses_or_vaccine",
+    "object_vaccine",
+    "delivery_object",
+    "delivery_noun_context",
+    "production_context",
+    "agreement_made",
+    "no_tech",
+    "no_future",
+    "no_gift",
+    "doses_near",
+    "object_person",
+    "meet_partner",
+    "specific_gift",
 ]
 
 

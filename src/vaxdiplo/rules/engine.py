@@ -114,29 +114,82 @@ TRANSFER_VERBS = frozenset(
     "deliver delivered give gave grant granted receive received get got obtain obtained "
     "import imported".split()
 )
-RECEIVE_VERBS = frozenset("receive received get got obtain obtained import imported take took accept accepted".split())
-COMPANY_NOUNS = frozenset("drugmaker company firm manufacturer maker producer pharmaceutical developer".split())
+RECEIVE_VERBS = frozenset(
+    "receive received get got obtain obtained import imported take took accept accepted".split()
+)
+COMPANY_NOUNS = frozenset(
+    "drugmaker company firm manufacturer maker producer pharmaceutical developer".split()
+)
 THANK_VERBS = frozenset("thank thanked thanks appreciate appreciated praise praised".split())
-DOER_ROLE = {"DonationPledge": "donor", "Delivery": "supplier", "TechTransfer": "provider",
-             "PurchaseAgreement": "seller", "Approval": "authority"}
-PARTICIPANT_RELS = frozenset({"subj", "obj", "with", "between", "conj", "appos", "up.subj",
-                              "speaker", "agent", "poss", "dative", "up.with", "up.obj", "pass",
-                              "up.agent", "mod", "up.conj"})
-DIRECT_RELS = frozenset({"subj", "obj", "with", "between", "conj", "pass", "agent", "dative",
-                         "poss", "mod", "appos", "self"})
+DOER_ROLE = {
+    "DonationPledge": "donor",
+    "Delivery": "supplier",
+    "TechTransfer": "provider",
+    "PurchaseAgreement": "seller",
+    "Approval": "authority",
+}
+PARTICIPANT_RELS = frozenset(
+    {
+        "subj",
+        "obj",
+        "with",
+        "between",
+        "conj",
+        "appos",
+        "up.subj",
+        "speaker",
+        "agent",
+        "poss",
+        "dative",
+        "up.with",
+        "up.obj",
+        "pass",
+        "up.agent",
+        "mod",
+        "up.conj",
+    }
+)
+DIRECT_RELS = frozenset(
+    {
+        "subj",
+        "obj",
+        "with",
+        "between",
+        "conj",
+        "pass",
+        "agent",
+        "dative",
+        "poss",
+        "mod",
+        "appos",
+        "self",
+    }
+)
 LOCATION_RELS = frozenset({"in", "at", "during", "about", "on", "regarding", "over", "amid"})
 
 PRONOUNS_PERSON = frozenset("he she him her his".split())
 PRONOUNS_THING = frozenset("it its they their them".split())
 NOUN_REFERENCES = {
-    "company": "company", "firm": "company", "drugmaker": "company", "manufacturer": "company",
-    "producer": "company", "developer": "company",
-    "organisation": "international_org", "organization": "international_org",
-    "agency": "international_org", "facility": "international_org",
+    "company": "company",
+    "firm": "company",
+    "drugmaker": "company",
+    "manufacturer": "company",
+    "producer": "company",
+    "developer": "company",
+    "organisation": "international_org",
+    "organization": "international_org",
+    "agency": "international_org",
+    "facility": "international_org",
 }
-KEY_ROLE = {"Approval": "authority", "DonationPledge": "donor", "Delivery": "recipient",
-            "SupplyRequest": "requester", "TechTransferRequest": "requester",
-            "TechTransfer": "recipient", "PurchaseAgreement": "buyer"}
+KEY_ROLE = {
+    "Approval": "authority",
+    "DonationPledge": "donor",
+    "Delivery": "recipient",
+    "SupplyRequest": "requester",
+    "TechTransferRequest": "requester",
+    "TechTransfer": "recipient",
+    "PurchaseAgreement": "buyer",
+}
 ROLE_ORDER = {
     "PhoneCall": ("participants",),
     "Meeting": ("participants", "location"),
@@ -192,9 +245,16 @@ class Candidate:
 
     def copy(self) -> Candidate:
         """An independent copy (roles, trace, evidence and weak roles are not shared)."""
-        return Candidate(**{**self.__dict__, "roles": dict(self.roles), "trace": list(self.trace),
-                            "evidence": list(self.evidence), "sent_starts": list(self.sent_starts),
-                            "weak_roles": set(self.weak_roles)})
+        return Candidate(
+            **{
+                **self.__dict__,
+                "roles": dict(self.roles),
+                "trace": list(self.trace),
+                "evidence": list(self.evidence),
+                "sent_starts": list(self.sent_starts),
+                "weak_roles": set(self.weak_roles),
+            }
+        )
 
     def party(self, role: str) -> str | None:
         value = self.roles.get(role)
@@ -245,8 +305,9 @@ class EventFinder:
 
 
 class _DocRun:
-    def __init__(self, finder: EventFinder, doc: Doc, ents: DocEntities,
-                 published: dt.date | None) -> None:
+    def __init__(
+        self, finder: EventFinder, doc: Doc, ents: DocEntities, published: dt.date | None
+    ) -> None:
         self.f = finder
         self.doc = doc
         self.ents = ents
@@ -271,8 +332,11 @@ class _DocRun:
             doses = [q for q in find_doses(text)]
             money = find_money(text)
             self._sent_cache[key] = {
-                "dates": [(self._tok(base + d.start), d) for d in dates
-                          if not (self.dateline[0] <= base + d.start < self.dateline[1])],
+                "dates": [
+                    (self._tok(base + d.start), d)
+                    for d in dates
+                    if not (self.dateline[0] <= base + d.start < self.dateline[1])
+                ],
                 "doses": [(self._tok(base + q.start), q) for q in doses],
                 "money": [(self._tok(base + m.start), m) for m in money],
                 "words": {fold(t.text) for t in sent},
@@ -290,7 +354,11 @@ class _DocRun:
         for e in self.facts(sent)["ents"]:
             if e.actor is None or e.absorbed or e.kind == "vaccine":
                 continue
-            if e.kind == "company" and e.end + 1 < len(self.doc) and self.doc[e.end].text in ("'s", "’s"):
+            if (
+                e.kind == "company"
+                and e.end + 1 < len(self.doc)
+                and self.doc[e.end].text in ("'s", "’s")
+            ):
                 nxt = self.ent_at.get(e.end + 1)
                 if nxt is not None and nxt.kind == "company":
                     continue  # "Vingroup's Vinbiocare": the parent only qualifies
@@ -305,9 +373,15 @@ class _DocRun:
                 actor = self._antecedent(tok.i, ("person",))
             elif low in PRONOUNS_THING:
                 actor = self._subject_before(tok, sent) if low in ("its", "their") else None
-                actor = actor or self._antecedent(tok.i, ("country", "government_body",
-                                                          "international_org", "company"))
-            elif low == "country" and tok.i > 0 and fold(self.doc[tok.i - 1].text) == "the" and self.ents.home:
+                actor = actor or self._antecedent(
+                    tok.i, ("country", "government_body", "international_org", "company")
+                )
+            elif (
+                low == "country"
+                and tok.i > 0
+                and fold(self.doc[tok.i - 1].text) == "the"
+                and self.ents.home
+            ):
                 actor = self._home_actor()
             elif low in NOUN_REFERENCES and tok.i > 0 and fold(self.doc[tok.i - 1].text) == "the":
                 actor = self._antecedent(tok.i, (NOUN_REFERENCES[low],), same_sentence_ok=True)
@@ -320,7 +394,7 @@ class _DocRun:
         return out
 
     def _subject_before(self, tok: Token, sent: Span) -> Actor | None:
-        """"China has provided Laos with its ninth shipment": "its" is the subject's."""
+        """ "China has provided Laos with its ninth shipment": "its" is the subject's."""
         if not self.parsed:
             return None
         for e in self.facts(sent)["ents"]:
@@ -337,16 +411,25 @@ class _DocRun:
         cn = self.f.registry.country(home)
         return Actor(kind="country", name=cn.name, id=cn.id, country=cn.id, party=cn.id)
 
-    def _antecedent(self, i: int, kinds: tuple[str, ...], same_sentence_ok: bool = True) -> Actor | None:
+    def _antecedent(
+        self, i: int, kinds: tuple[str, ...], same_sentence_ok: bool = True
+    ) -> Actor | None:
         sent_start = self.doc[i].sent.start
         if kinds == ("person",) and self.parsed:
             # "He asked Li ...": the subject of the previous sentences, not the last name seen
             subjects = [
-                e for e in self.ents.ents
-                if e.start < sent_start and e.actor is not None and e.actor.kind == "person"
-                and (self.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass") or (
-                    self.doc[e.start : e.end].root.dep_ == "compound"
-                    and self.doc[e.start : e.end].root.head.dep_ in ("nsubj", "nsubjpass")))
+                e
+                for e in self.ents.ents
+                if e.start < sent_start
+                and e.actor is not None
+                and e.actor.kind == "person"
+                and (
+                    self.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass")
+                    or (
+                        self.doc[e.start : e.end].root.dep_ == "compound"
+                        and self.doc[e.start : e.end].root.head.dep_ in ("nsubj", "nsubjpass")
+                    )
+                )
             ]
             if subjects and self.doc[subjects[-1].start].sent.start >= sent_start - 120:
                 return subjects[-1].actor
@@ -393,19 +476,41 @@ class _DocRun:
             dep = climb.dep_
             parent = climb.head
             transparent = (
-                (dep == "dobj" and fold(parent.lemma_ or parent.text) in SIGN_VERBS | TRANSFER_VERBS)
+                (
+                    dep == "dobj"
+                    and fold(parent.lemma_ or parent.text) in SIGN_VERBS | TRANSFER_VERBS
+                )
                 or (dep in ("compound", "amod", "nmod") and fold(parent.text) in AGREEMENT_NOUNS)
-                or (dep == "pobj" and fold(parent.text) in ("for", "on", "of")
-                    and fold(parent.head.text) in AGREEMENT_NOUNS)
+                or (
+                    dep == "pobj"
+                    and fold(parent.text) in ("for", "on", "of")
+                    and fold(parent.head.text) in AGREEMENT_NOUNS
+                )
                 or (dep == "prep" and fold(parent.text) in AGREEMENT_NOUNS)
             )
-            if not transparent and (dep in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos",
-                                             "compound", "poss", "npadvmod", "acl", "relcl", "amod")
-                                    or (dep == "prep" and climb.pos_ == "ADP"
-                                        and parent.pos_ in ("NOUN", "PROPN"))):
+            if not transparent and (
+                dep
+                in (
+                    "pobj",
+                    "dobj",
+                    "nsubj",
+                    "nsubjpass",
+                    "attr",
+                    "appos",
+                    "compound",
+                    "poss",
+                    "npadvmod",
+                    "acl",
+                    "relcl",
+                    "amod",
+                )
+                or (dep == "prep" and climb.pos_ == "ADP" and parent.pos_ in ("NOUN", "PROPN"))
+            ):
                 nominal = True
             if dep == "ccomp" or (dep in ("advcl", "conj") and _forms_match(parent, REPORT_VERBS)):
-                crossed_report = crossed_report or _forms_match(parent, REPORT_VERBS) or dep == "ccomp"
+                crossed_report = (
+                    crossed_report or _forms_match(parent, REPORT_VERBS) or dep == "ccomp"
+                )
             climb = parent
             node, path = tok, []
             while node.i != node.head.i and node.i != climb.i:
@@ -421,7 +526,12 @@ class _DocRun:
                     if crossed_report or nominal or own_clause:
                         return "up." + rel
                     return rel
-                if not nominal and not crossed_report and not own_clause and rel in ("with", "from", "to"):
+                if (
+                    not nominal
+                    and not crossed_report
+                    and not own_clause
+                    and rel in ("with", "from", "to")
+                ):
                     return rel
                 return "up." + rel
         return "other"
@@ -439,10 +549,23 @@ class _DocRun:
             for node in reversed(below):
                 if node.dep_ == "prep" and fold(node.text) in ("to", "from", "for", "with"):
                     return fold(node.text)
-                if node.dep_ not in ("prep", "pobj", "compound", "amod", "nummod", "det", "acl",
-                                     "xcomp", "relcl", "dobj"):
+                if node.dep_ not in (
+                    "prep",
+                    "pobj",
+                    "compound",
+                    "amod",
+                    "nummod",
+                    "det",
+                    "acl",
+                    "xcomp",
+                    "relcl",
+                    "dobj",
+                ):
                     break
-            if any(n.dep_ in ("prep", "pobj", "appos", "acl", "relcl", "dobj", "npadvmod") for n in below):
+            if any(
+                n.dep_ in ("prep", "pobj", "appos", "acl", "relcl", "dobj", "npadvmod")
+                for n in below
+            ):
                 return "obj.deep" if dep != "nsubjpass" else "pass.deep"
             return "obj" if dep != "nsubjpass" else "pass"
         if dep == "dative":
@@ -523,7 +646,7 @@ class _DocRun:
         if etype not in FUTURE_OK and ("will" in window or "'ll" in window):
             if etype not in ("TechTransfer",):
                 return "future"
-        if len(window) >= 1 and window[-1] == "to" or window[-2:] == ["to", "be"]:
+        if (len(window) >= 1 and window[-1] == "to") or window[-2:] == ["to", "be"]:
             if etype in ("Delivery", "Approval", "PurchaseAgreement", "Meeting", "PhoneCall"):
                 if not (set(window) & {"agreed", "signed", "deal", "agreement", "contract"}):
                     return "plan"
@@ -534,17 +657,25 @@ class _DocRun:
                     break
                 node = node.head
                 if node.pos_ in ("VERB", "AUX"):
-                    auxes = {fold(c.text) for c in node.children if c.dep_ in ("aux", "auxpass", "neg")}
+                    auxes = {
+                        fold(c.text) for c in node.children if c.dep_ in ("aux", "auxpass", "neg")
+                    }
                     if node.dep_ == "xcomp":
                         auxes.add("to")
                     if auxes & NEGATIONS:
                         return "negated"
                     if auxes & MODALS or (auxes & {"will", "'ll"} and etype not in FUTURE_OK):
                         return "future"
-                    if _forms_match(node, PLAN_WORDS) and etype not in ("Request", "PhoneCall", "Meeting"):
+                    if _forms_match(node, PLAN_WORDS) and etype not in (
+                        "Request",
+                        "PhoneCall",
+                        "Meeting",
+                    ):
                         return "plan"
                     agreed = fold(node.head.lemma_ or node.head.text) in AGREE_VERBS and etype in (
-                        "TechTransfer", "PurchaseAgreement")
+                        "TechTransfer",
+                        "PurchaseAgreement",
+                    )
                     if etype in ("Delivery", "PurchaseAgreement", "TechTransfer", "Approval") and (
                         ("to" in auxes and not agreed) or _forms_match(node, CONTENT_VERBS)
                     ):
@@ -562,8 +693,10 @@ class _DocRun:
     def needs_ok(self, rule: TriggerRule, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
         words = facts["words"]
         ents = facts["ents"]
-        has_vaccine = any(e.vaccine is not None for e in ents) or bool(words & VACCINE_WORDS) or any(
-            e.actor is not None and e.actor.id in self.f.makers for e in ents
+        has_vaccine = (
+            any(e.vaccine is not None for e in ents)
+            or bool(words & VACCINE_WORDS)
+            or any(e.actor is not None and e.actor.id in self.f.makers for e in ents)
         )
         for need in rule.needs:
             if need == "person":
@@ -577,23 +710,68 @@ class _DocRun:
                     return False
                 if trig.i + 3 <= sent.end:
                     nxt = {fold(t.text) for t in self.doc[trig.i + 1 : min(sent.end, trig.i + 4)]}
-                    if nxt & {"plan", "budget", "purchase", "procurement", "funding", "resolution",
-                              "proposal", "decree", "law", "bill", "import", "imports", "list"}:
-                        if not any(e.vaccine is not None for e in ents
-                                   if trig.i < e.start <= trig.i + 4):
+                    if nxt & {
+                        "plan",
+                        "budget",
+                        "purchase",
+                        "procurement",
+                        "funding",
+                        "resolution",
+                        "proposal",
+                        "decree",
+                        "law",
+                        "bill",
+                        "import",
+                        "imports",
+                        "list",
+                    }:
+                        if not any(
+                            e.vaccine is not None for e in ents if trig.i < e.start <= trig.i + 4
+                        ):
                             return False
             elif need == "approval_context":
-                if not (words & {"emergency", "use", "approval", "authorisation", "authorization",
-                                 "eua", "granted", "received", "gave", "given", "regulator",
-                                 "licence", "license", "registration"}):
+                if not (
+                    words
+                    & {
+                        "emergency",
+                        "use",
+                        "approval",
+                        "authorisation",
+                        "authorization",
+                        "eua",
+                        "granted",
+                        "received",
+                        "gave",
+                        "given",
+                        "regulator",
+                        "licence",
+                        "license",
+                        "registration",
+                    }
+                ):
                     return False
             elif need == "vaccine_or_money":
                 if not (has_vaccine or facts["money"] or facts["doses"]):
                     return False
             elif need == "pledge_noun_context":
-                if not (words & {"pledge", "pledged", "donation", "donations", "announced",
-                                 "commitment", "contribute", "gift", "offered", "made", "donate",
-                                 "thanked", "welcomed"}):
+                if not (
+                    words
+                    & {
+                        "pledge",
+                        "pledged",
+                        "donation",
+                        "donations",
+                        "announced",
+                        "commitment",
+                        "contribute",
+                        "gift",
+                        "offered",
+                        "made",
+                        "donate",
+                        "thanked",
+                        "welcomed",
+                    }
+                ):
                     return False
             elif need == "doses_or_vaccine":
                 if not (has_vaccine or facts["doses"]):
@@ -605,43 +783,107 @@ class _DocRun:
                 if not self._object_is_vaccine(trig, sent, before_ok=True):
                     return False
             elif need == "delivery_noun_context":
-                if not (words & {"arrived", "arrives", "landed", "received", "receives", "reached",
-                                 "handed", "delivered", "took", "welcomed", "arrival", "came",
-                                 "transported", "flown", "transferred", "land", "lands",
-                                 "provided", "sent", "shipped"}):
+                if not (
+                    words
+                    & {
+                        "arrived",
+                        "arrives",
+                        "landed",
+                        "received",
+                        "receives",
+                        "reached",
+                        "handed",
+                        "delivered",
+                        "took",
+                        "welcomed",
+                        "arrival",
+                        "came",
+                        "transported",
+                        "flown",
+                        "transferred",
+                        "land",
+                        "lands",
+                        "provided",
+                        "sent",
+                        "shipped",
+                    }
+                ):
                     return False
             elif need == "production_context":
                 if not (words & PRODUCTION_WORDS):
                     return False
             elif need == "agreement_made":
-                if not (words & {"signed", "signs", "sign", "inked", "sealed", "reached",
-                                 "entered", "struck", "agreed", "clinched", "concluded", "agreement",
-                                 "contracted", "finalised", "finalized", "amendment"}):
+                if not (
+                    words
+                    & {
+                        "signed",
+                        "signs",
+                        "sign",
+                        "inked",
+                        "sealed",
+                        "reached",
+                        "entered",
+                        "struck",
+                        "agreed",
+                        "clinched",
+                        "concluded",
+                        "agreement",
+                        "contracted",
+                        "finalised",
+                        "finalized",
+                        "amendment",
+                    }
+                ):
                     return False
             elif need == "no_tech":
-                if words & {"technology", "tech", "licence", "license", "licensing", "manufacture",
-                            "manufacturing", "locally", "produce", "production", "fill-and-finish"}:
+                if words & {
+                    "technology",
+                    "tech",
+                    "licence",
+                    "license",
+                    "licensing",
+                    "manufacture",
+                    "manufacturing",
+                    "locally",
+                    "produce",
+                    "production",
+                    "fill-and-finish",
+                }:
                     return False
             elif need == "no_future":
                 if words & {"aims", "aim", "target", "hopes", "plans"}:
                     return False
             elif need == "object_person":
                 near = range(trig.i + 1, min(sent.end, trig.i + 6))
-                if not any((e := self.ent_at.get(i)) is not None and (
-                        e.kind == "person" or (e.actor is not None and e.actor.kind == "person")
-                        or e.kind == "title") for i in near):
+                if not any(
+                    (e := self.ent_at.get(i)) is not None
+                    and (
+                        e.kind == "person"
+                        or (e.actor is not None and e.actor.kind == "person")
+                        or e.kind == "title"
+                    )
+                    for i in near
+                ):
                     return False
             elif need == "meet_partner":
                 pass  # checked once the arguments are related (see build)
             elif need == "specific_gift":
-                if not (any(e.vaccine is not None for e in ents) or facts["doses"] or facts["money"]
-                        or any(e.actor is not None and e.actor.id in self.f.makers for e in ents)):
+                if not (
+                    any(e.vaccine is not None for e in ents)
+                    or facts["doses"]
+                    or facts["money"]
+                    or any(e.actor is not None and e.actor.id in self.f.makers for e in ents)
+                ):
                     return False
             elif need == "doses_near":
                 near = range(max(sent.start, trig.i - 8), min(sent.end, trig.i + 7))
-                if not (any(i in near for i, _ in facts["doses"]) or any(
-                    (e := self.ent_at.get(i)) is not None and e.vaccine is not None for i in near
-                )):
+                if not (
+                    any(i in near for i, _ in facts["doses"])
+                    or any(
+                        (e := self.ent_at.get(i)) is not None and e.vaccine is not None
+                        for i in near
+                    )
+                ):
                     return False
             elif need == "no_gift":
                 if words & GIFT_WORDS:
@@ -671,11 +913,19 @@ class _DocRun:
                 break
             node = node.head
             chain.append(node)
-            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acl"):
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in (
+                "xcomp",
+                "advcl",
+                "conj",
+                "pcomp",
+                "acl",
+            ):
                 break
         return chain
 
-    def pick_date(self, cand_type: str, trig: Token, sent: Span, facts: dict[str, Any]) -> tuple[dt.date | None, str]:
+    def pick_date(
+        self, cand_type: str, trig: Token, sent: Span, facts: dict[str, Any]
+    ) -> tuple[dt.date | None, str]:
         dates: list[tuple[int, DateMention]] = facts["dates"]
         if not dates:
             return None, "none"
@@ -718,23 +968,42 @@ class _DocRun:
             aux = {fold(c.text) for c in trig.children if c.dep_ in ("aux", "auxpass")}
             if "had" in aux:
                 return None, f"past perfect under {node.text!r}"
-            if cand_type in REPORT_DATED or cand_type in ("PhoneCall", "Meeting") or aux & {"has", "have", "been", "will"}:
+            if (
+                cand_type in REPORT_DATED
+                or cand_type in ("PhoneCall", "Meeting")
+                or aux & {"has", "have", "been", "will"}
+            ):
                 return d.value, f"report {d.text!r}"
             return None, f"report only {d.text!r}"
         return None, "unattached"
 
     def pick_quantity(self, items: list[tuple[int, Any]], trig: Token) -> Any:
-        good = [(i, q) for i, q in items if not getattr(q, "cumulative", False)
-                and not self._rate(q, trig.sent)]
+        good = [
+            (i, q)
+            for i, q in items
+            if not getattr(q, "cumulative", False) and not self._rate(q, trig.sent)
+        ]
         if not good:
             return None
         return min(good, key=lambda x: (abs(x[0] - trig.i), x[0]))[1]
 
     def _rate(self, q: Any, sent: Span) -> bool:
-        """"3 million doses a month" is a capacity, not a quantity of the event."""
+        """ "3 million doses a month" is a capacity, not a quantity of the event."""
         after = sent.text[q.end : q.end + 14].lower()
-        return after.lstrip().startswith(("a month", "per month", "a year", "per year", "a day",
-                                           "per day", "a week", "per week", "monthly", "annually"))
+        return after.lstrip().startswith(
+            (
+                "a month",
+                "per month",
+                "a year",
+                "per year",
+                "a day",
+                "per day",
+                "a week",
+                "per week",
+                "monthly",
+                "annually",
+            )
+        )
 
     def pick_vaccines(self, trig: Token, facts: dict[str, Any]) -> list[Ent]:
         vs = [e for e in facts["ents"] if e.vaccine is not None]
@@ -766,8 +1035,17 @@ class _DocRun:
         best-filled candidate, unless the others differ in an explicit role or quantity."""
         out: list[Candidate] = []
         for c in cands:
-            twin = next((o for o in out if o.type == c.type and o.sent_starts == c.sent_starts
-                         and o.trigger_i != c.trigger_i and self._same_sentence_event(o, c)), None)
+            twin = next(
+                (
+                    o
+                    for o in out
+                    if o.type == c.type
+                    and o.sent_starts == c.sent_starts
+                    and o.trigger_i != c.trigger_i
+                    and self._same_sentence_event(o, c)
+                ),
+                None,
+            )
             if twin is None:
                 out.append(c)
             elif self._filled(c) > self._filled(twin):
@@ -796,7 +1074,12 @@ class _DocRun:
             v = c.roles.get(role)
             if v:
                 n += 0.5 if role in c.weak_roles else 1.0
-        return n + (c.vaccine is not None) * 0.5 + (c.doses is not None) * 0.5 + (c.date is not None) * 0.25
+        return (
+            n
+            + (c.vaccine is not None) * 0.5
+            + (c.doses is not None) * 0.5
+            + (c.date is not None) * 0.25
+        )
 
     def candidates(self, rule: TriggerRule, trig: Token) -> list[Candidate]:
         sent = trig.sent
@@ -809,8 +1092,10 @@ class _DocRun:
             if not types:
                 return []
         out = []
-        if rule.type == "PhoneCall" and trig.i > 0 and fold(self.doc[trig.i - 1].text) in (
-            "video", "virtual", "online", "zoom"
+        if (
+            rule.type == "PhoneCall"
+            and trig.i > 0
+            and fold(self.doc[trig.i - 1].text) in ("video", "virtual", "online", "zoom")
         ):
             return []  # a video call is a Meeting
         for etype in types:
@@ -825,8 +1110,9 @@ class _DocRun:
                 continue
             if etype == "Delivery" and self._production_materials(facts):
                 continue  # bulk or technology for local production: a TechTransfer
-            if etype == "Delivery" and (self.cumulative_context(trig, sent)
-                                        or self._undated_perfect(trig, sent, facts)):
+            if etype == "Delivery" and (
+                self.cumulative_context(trig, sent) or self._undated_perfect(trig, sent, facts)
+            ):
                 continue
             if etype == "DonationPledge" and self._past_gift(trig, sent):
                 continue
@@ -840,12 +1126,21 @@ class _DocRun:
     @staticmethod
     def _production_materials(facts: dict[str, Any]) -> bool:
         words = facts["words"]
-        materials = {"bulk", "concentrate", "materials", "ingredient", "ingredients", "substance",
-                     "documentation", "lines", "know-how"}
+        materials = {
+            "bulk",
+            "concentrate",
+            "materials",
+            "ingredient",
+            "ingredients",
+            "substance",
+            "documentation",
+            "lines",
+            "know-how",
+        }
         return bool(words & materials) and bool(words & PRODUCTION_WORDS)
 
     def _undated_perfect(self, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
-        """"1.2 million doses have arrived": a running total, not a shipment."""
+        """ "1.2 million doses have arrived": a running total, not a shipment."""
         before = [fold(t.text) for t in self.doc[max(sent.start, trig.i - 4) : trig.i]]
         if not ({"has", "have"} & set(before)):
             return False
@@ -854,12 +1149,14 @@ class _DocRun:
         return any(q.approximate for _, q in facts["doses"])
 
     def _past_gift(self, trig: Token, sent: Span) -> bool:
-        """"China has earlier gifted 15 million doses": a past gift, not a pledge."""
+        """ "China has earlier gifted 15 million doses": a past gift, not a pledge."""
         before = {fold(t.text) for t in self.doc[max(sent.start, trig.i - 4) : trig.i]}
-        return bool(before & {"earlier", "previously", "already"}) and fold(trig.text).endswith("ed")
+        return bool(before & {"earlier", "previously", "already"}) and fold(trig.text).endswith(
+            "ed"
+        )
 
     def _attributive(self, trig: Token) -> bool:
-        """"Japan-donated vaccines", "the donated doses": a modifier, not a pledge."""
+        """ "Japan-donated vaccines", "the donated doses": a modifier, not a pledge."""
         if trig.i > 0 and self.doc[trig.i - 1].text in ("-", "–"):
             return True
         return self.parsed and trig.dep_ in ("amod", "compound")
@@ -867,9 +1164,21 @@ class _DocRun:
     def cumulative_context(self, trig: Token, sent: Span) -> bool:
         words = [fold(t.text) for t in sent]
         text = " ".join(words)
-        return any(p in text for p in ("so far", "to date", "in total", "bringing the total",
-                                        "brings the total", "bringing the number", "a total of",
-                                        "has reached", "have reached", "the most vaccines"))
+        return any(
+            p in text
+            for p in (
+                "so far",
+                "to date",
+                "in total",
+                "bringing the total",
+                "brings the total",
+                "bringing the number",
+                "a total of",
+                "has reached",
+                "have reached",
+                "the most vaccines",
+            )
+        )
 
     def request_types(self, trig: Token, sent: Span) -> list[str]:
         doc = self.doc
@@ -881,8 +1190,10 @@ class _DocRun:
             scope = list(doc[trig.i + 1 : sent.end])
         words = [fold(t.text) for t in scope]
         wordset = set(words)
-        if fold(trig.text) in ("asked", "asks", "ask", "asking") and words[:1] and words[0] in (
-            "reporters", "journalists", "anonymity", "not", "about", "questions"
+        if (
+            fold(trig.text) in ("asked", "asks", "ask", "asking")
+            and words[:1]
+            and words[0] in ("reporters", "journalists", "anonymity", "not", "about", "questions")
         ):
             return []
         if wordset & {"anonymity", "reporters", "journalists"} and not (wordset & VACCINE_WORDS):
@@ -891,21 +1202,37 @@ class _DocRun:
         has_vaccine = bool(wordset & VACCINE_WORDS) or any(
             (e := self.ent_at.get(t.i)) is not None and e.vaccine is not None for t in scope
         )
-        tech = bool(wordset & {"technology", "technologies", "tech", "know-how", "licence",
-                               "license", "licensing"}) or (
+        tech = bool(
+            wordset
+            & {"technology", "technologies", "tech", "know-how", "licence", "license", "licensing"}
+        ) or (
             bool(wordset & {"production", "produce", "manufacture", "manufacturing", "producing"})
             and has_vaccine
         )
         supply_words = wordset & SUPPLY_WORDS
         supply = has_vaccine and bool(supply_words - {"production", "produce"})
-        if tech and "transfer" in wordset and not (wordset & {"doses", "delivery", "deliveries", "priority", "receive", "shipment"}):
+        if (
+            tech
+            and "transfer" in wordset
+            and not (
+                wordset & {"doses", "delivery", "deliveries", "priority", "receive", "shipment"}
+            )
+        ):
             supply = False
         if tech:
             types.append("TechTransferRequest")
         if supply:
             types.append("SupplyRequest")
         if not types and has_vaccine and wordset & {"vaccines", "vaccine", "doses"} and not tech:
-            if fold(trig.text) in ("sought", "seek", "seeks", "seeking", "appealed", "requested", "request"):
+            if fold(trig.text) in (
+                "sought",
+                "seek",
+                "seeks",
+                "seeking",
+                "appealed",
+                "requested",
+                "request",
+            ):
                 types.append("SupplyRequest")
         return types
 
@@ -918,32 +1245,98 @@ class _DocRun:
             if before[k] in overrides:
                 before = before[k + 1 :]
                 break
-        blockers = {"ask", "asked", "asks", "seek", "sought", "seeks", "seeking", "request",
-                    "requested", "proposed", "propose", "urged", "called", "tasked", "aims", "aim",
-                    "promote", "accelerate", "acceleration", "capable", "wants",
-                    "negotiations", "negotiating", "hopes", "plans", "would", "could", "may",
-                    "explore", "exploring", "discussed", "discuss", "mobilising", "mobilizing",
-                    "seek"}
+        blockers = {
+            "ask",
+            "asked",
+            "asks",
+            "seek",
+            "sought",
+            "seeks",
+            "seeking",
+            "request",
+            "requested",
+            "proposed",
+            "propose",
+            "urged",
+            "called",
+            "tasked",
+            "aims",
+            "aim",
+            "promote",
+            "accelerate",
+            "acceleration",
+            "capable",
+            "wants",
+            "negotiations",
+            "negotiating",
+            "hopes",
+            "plans",
+            "would",
+            "could",
+            "may",
+            "explore",
+            "exploring",
+            "discussed",
+            "discuss",
+            "mobilising",
+            "mobilizing",
+        }
         if set(before) & blockers:
             return False
-        made = words & {"signed", "signs", "agreed", "received", "completed", "transferred",
-                        "handed", "shipped", "sent", "delivered", "supplied", "receives", "gave",
-                        "thanked", "inked", "sealed", "granted", "grant", "will", "began", "started",
-                        "agreement", "agreements", "deal", "licence", "license", "provided"}
+        made = words & {
+            "signed",
+            "signs",
+            "agreed",
+            "received",
+            "completed",
+            "transferred",
+            "handed",
+            "shipped",
+            "sent",
+            "delivered",
+            "supplied",
+            "receives",
+            "gave",
+            "thanked",
+            "inked",
+            "sealed",
+            "granted",
+            "grant",
+            "will",
+            "began",
+            "started",
+            "agreement",
+            "agreements",
+            "deal",
+            "licence",
+            "license",
+            "provided",
+        }
         return bool(made)
 
     # -- role filling -----------------------------------------------------------------------------
-    def build(self, rule: TriggerRule, etype: str, trig: Token, sent: Span,
-              facts: dict[str, Any]) -> list[Candidate]:
+    def build(
+        self, rule: TriggerRule, etype: str, trig: Token, sent: Span, facts: dict[str, Any]
+    ) -> list[Candidate]:
         args = []
         anchor = self._governing_verb(trig) if (rule.verb_anchor and self.parsed) else trig
-        if rule.verb_anchor and self.parsed and anchor.pos_ in ("VERB", "AUX") and fold(
-            anchor.lemma_ or anchor.text
-        ) not in TRANSFER_VERBS | RECEIVE_VERBS | {"ship", "send", "hand", "supply", "provide", "give"}:
+        if (
+            rule.verb_anchor
+            and self.parsed
+            and anchor.pos_ in ("VERB", "AUX")
+            and fold(anchor.lemma_ or anchor.text)
+            not in TRANSFER_VERBS
+            | RECEIVE_VERBS
+            | {"ship", "send", "hand", "supply", "provide", "give"}
+        ):
             return []  # "to package CoronaVac bulk": the bulk is not what is transferred here
         for head, actor, ent in self.sentence_actors(sent):
             rel = self.relation(head, anchor)
-            if ent is not None and ent.end < len(self.doc) and fold(self.doc[ent.end].text) in HELP_NOUNS:
+            if (
+                ent is not None
+                and ent.end < len(self.doc)
+                and fold(self.doc[ent.end].text) in HELP_NOUNS
+            ):
                 if rel not in ("subj", "agent"):
                     rel = "helper"  # "a request for Chinese help", "sought China's support"
             args.append(Arg(actor, rel, head, ent))
@@ -960,13 +1353,22 @@ class _DocRun:
                 if a.actor.kind != "person" and a.rel not in PARTICIPANT_RELS:
                     if not (rule.visit and a.rel in ("to", "up.to")):
                         continue
-                if a.actor.kind == "person" and a.actor.party == a.actor.id and a.rel not in PARTICIPANT_RELS:
+                if (
+                    a.actor.kind == "person"
+                    and a.actor.party == a.actor.id
+                    and a.rel not in PARTICIPANT_RELS
+                ):
                     continue
                 parts.append(a.actor)
                 trace.append(f"participant {a.actor.party} <- {a.rel}")
             roles["participants"] = parts
             if "meet_partner" in rule.needs:
-                rels = [a.rel for a in args if a.actor.kind in ("person", "country", "international_org", "company", "government_body")]
+                rels = [
+                    a.rel
+                    for a in args
+                    if a.actor.kind
+                    in ("person", "country", "international_org", "company", "government_body")
+                ]
                 partner = any(r in ("obj", "with", "dative") for r in rels)
                 if not partner and not (rels.count("subj") + rels.count("conj") >= 2):
                     return []
@@ -985,7 +1387,9 @@ class _DocRun:
                 return []
         else:
             args = [self._company_reference(a, facts) for a in args]
-            ordered = [a for a in args if a.rel != "speaker"] + [a for a in args if a.rel == "speaker"]
+            ordered = [a for a in args if a.rel != "speaker"] + [
+                a for a in args if a.rel == "speaker"
+            ]
             for a in ordered:
                 if a.actor.kind == "person" and a.actor.party == a.actor.id:
                     continue  # a person we could not place speaks for nobody we know
@@ -1003,7 +1407,11 @@ class _DocRun:
                     roles[role].append(a.actor)
                     trace.append(f"{role} {a.actor.party} <- {a.rel} {a.actor.name!r}")
         vaccines = self.pick_vaccines(anchor, facts)
-        if self.parsed and anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("advcl", "conj", "ccomp"):
+        if (
+            self.parsed
+            and anchor.pos_ in ("VERB", "AUX")
+            and anchor.dep_ in ("advcl", "conj", "ccomp")
+        ):
             clause = {t.i for t in anchor.subtree}
             inside = [v for v in vaccines if v.start in clause]
             if inside:
@@ -1019,8 +1427,13 @@ class _DocRun:
         if etype == "Approval" and len(vaccines) > 1:
             vacc_list = self._coordinated(vaccines, trig)
         for vent in vacc_list:
-            c = Candidate(type=etype, rule=rule.id, trigger=trig.text, sent_starts=[sent.start],
-                          trigger_i=trig.i)
+            c = Candidate(
+                type=etype,
+                rule=rule.id,
+                trigger=trig.text,
+                sent_starts=[sent.start],
+                trigger_i=trig.i,
+            )
             c.evidence.append((sent.start_char, sent.end_char))
             c.trace = list(trace)
             c.weak = rule.weak
@@ -1030,7 +1443,9 @@ class _DocRun:
                 c.trace.append(f"vaccine {vent.vaccine.id} <- {vent.vaccine.mention!r}")
             elif facts.get("clause_vaccine") is not None:
                 c.vaccine = facts["clause_vaccine"]
-            elif etype not in ("PhoneCall", "Meeting") or facts["words"] & (VACCINE_WORDS | SUPPLY_WORDS):
+            elif etype not in ("PhoneCall", "Meeting") or facts["words"] & (
+                VACCINE_WORDS | SUPPLY_WORDS
+            ):
                 c.vaccine = self._maker_vaccine(facts, roles)
             c.date, how = self.pick_date(etype, trig, sent, facts)
             c.trace.append(f"date {c.date} <- {how}")
@@ -1055,17 +1470,21 @@ class _DocRun:
             cands = self.split_shipments(cands[0], facts)
         return cands
 
-    def split_segments(self, c: Candidate, rule: TriggerRule, trig: Token, sent: Span,
-                       facts: dict[str, Any]) -> list[Candidate]:
-        """"300,000 Sinopharm doses from China and 100,000 AstraZeneca doses through COVAX",
+    def split_segments(
+        self, c: Candidate, rule: TriggerRule, trig: Token, sent: Span, facts: dict[str, Any]
+    ) -> list[Candidate]:
+        """ "300,000 Sinopharm doses from China and 100,000 AstraZeneca doses through COVAX",
         "contracts with Sinovac for 10 million doses and with Pfizer for 10 million doses":
         one event per coordinated segment, each with its own quantity, vaccine and party."""
         doc = self.doc
         cuts = [trig.i + 1]
         for t in doc[trig.i + 1 : sent.end - 1]:
             nxt = doc[t.i + 1]
-            if fold(t.text) == "and" and (nxt.like_num or fold(nxt.text) in (
-                    "with", "from", "to", "through", "via", "another", "a", "an", "under")):
+            if fold(t.text) == "and" and (
+                nxt.like_num
+                or fold(nxt.text)
+                in ("with", "from", "to", "through", "via", "another", "a", "an", "under")
+            ):
                 cuts.append(t.i)
         if len(cuts) < 2:
             return [c]
@@ -1082,8 +1501,13 @@ class _DocRun:
             d = c.copy()
             d.doses = qs[0].value
             d.trigger_i = c.trigger_i * 100 + k
-            days = [dm for i, dm in facts["dates"] if lo <= i < hi and dm.value is not None
-                    and not any(fold(t.text) in REPORT_VERBS for t in doc[max(lo, i - 3) : i])]
+            days = [
+                dm
+                for i, dm in facts["dates"]
+                if lo <= i < hi
+                and dm.value is not None
+                and not any(fold(t.text) in REPORT_VERBS for t in doc[max(lo, i - 3) : i])
+            ]
             if days:
                 d.date = days[0].value
             vs = [e for e in facts["ents"] if e.vaccine is not None and lo <= e.start < hi]
@@ -1114,7 +1538,7 @@ class _DocRun:
         return out
 
     def _bare_numbers(self, sent: Span) -> list[tuple[int, Any]]:
-        """"... and 300,000 to Côte d'Ivoire": a count whose unit was said before."""
+        """ "... and 300,000 to Côte d'Ivoire": a count whose unit was said before."""
         from vaxdiplo.quantities import Quantity, parse_number
 
         out = []
@@ -1133,11 +1557,13 @@ class _DocRun:
             if value is None or value < 1000:
                 continue
             start = t.idx - sent.start_char
-            out.append((t.i, Quantity(start, start + len(text), text, int(value), False, False, "doses")))
+            out.append(
+                (t.i, Quantity(start, start + len(text), text, int(value), False, False, "doses"))
+            )
         return out
 
     def split_shipments(self, c: Candidate, facts: dict[str, Any]) -> list[Candidate]:
-        """"1.2 million doses on December 6 and 1.8 million doses on December 31": one
+        """ "1.2 million doses on December 6 and 1.8 million doses on December 31": one
         Delivery per quantity, each with the day that follows it."""
         doses = [(i, q) for i, q in facts["doses"] if not q.cumulative]
         days = [(i, d) for i, d in facts["dates"] if d.value is not None]
@@ -1151,7 +1577,9 @@ class _DocRun:
                 return [c]
             d = c.copy()
             d.doses, d.date = q.value, day.value
-            d.trace.append(f"shipment {n + 1}: doses {q.value} on {day.value} ({q.text!r}, {day.text!r})")
+            d.trace.append(
+                f"shipment {n + 1}: doses {q.value} on {day.value} ({q.text!r}, {day.text!r})"
+            )
             d.trigger_i = c.trigger_i * 100 + n
             out.append(d)
         return out
@@ -1171,7 +1599,9 @@ class _DocRun:
             if verb.pos_ in ("VERB", "AUX") or verb.i == verb.head.i:
                 break
             verb = verb.head
-        receiving = fold(verb.lemma_ or verb.text) in RECEIVE_VERBS or fold(verb.text) in RECEIVE_VERBS
+        receiving = (
+            fold(verb.lemma_ or verb.text) in RECEIVE_VERBS or fold(verb.text) in RECEIVE_VERBS
+        )
         if not self.parsed:
             before = {fold(t.text) for t in self.doc[max(0, trig.i - 6) : trig.i]}
             receiving = bool(before & RECEIVE_VERBS)
@@ -1180,7 +1610,7 @@ class _DocRun:
         return "provider" if receiving else "recipient"
 
     def _company_reference(self, a: Arg, facts: dict[str, Any]) -> Arg:
-        """"from the US drugmaker": the maker of the vaccine named, not the country."""
+        """ "from the US drugmaker": the maker of the vaccine named, not the country."""
         if a.ent is None or a.actor.kind != "country":
             return a
         nxt = [fold(t.text) for t in self.doc[a.ent.end : min(len(self.doc), a.ent.end + 2)]]
@@ -1199,9 +1629,24 @@ class _DocRun:
         first = vaccines[0]
         out: list[Ent | None] = [first]
         for v in vaccines[1:]:
-            lo, hi = sorted((first.end, v.start)) if v.start > first.start else sorted((v.end, first.start))
+            lo, hi = (
+                sorted((first.end, v.start))
+                if v.start > first.start
+                else sorted((v.end, first.start))
+            )
             between = {fold(t.text) for t in self.doc[lo:hi]}
-            if between <= {"and", ",", "or", "the", "as", "well", "vaccine", "vaccines", "'s", "s"} and v.vaccine.id not in {x.vaccine.id for x in out if x}:
+            if between <= {
+                "and",
+                ",",
+                "or",
+                "the",
+                "as",
+                "well",
+                "vaccine",
+                "vaccines",
+                "'s",
+                "s",
+            } and v.vaccine.id not in {x.vaccine.id for x in out if x}:
                 out.append(v)
         return out
 
@@ -1211,7 +1656,7 @@ class _DocRun:
                 continue
             v = self.f.makers.get(e.maker or e.actor.id)
             if v is not None:
-                return Vaccine(id=v.id, name=v.name, mention=self.doc[e.start:e.end].text)
+                return Vaccine(id=v.id, name=v.name, mention=self.doc[e.start : e.end].text)
         return None
 
     def _vaccine_owner(self, vent: Ent | None, args: list[Arg]) -> Actor | None:
@@ -1224,12 +1669,35 @@ class _DocRun:
                 continue
             if lo <= a.ent.start and a.ent.end <= vent.start:
                 between = [fold(t.text) for t in doc[a.ent.end : vent.start]]
-                if all(w in ("'s", "'", "-", "donated", "made", "produced", "gifted", "supplied", "sponsored", "provided") for w in between):
+                if all(
+                    w
+                    in (
+                        "'s",
+                        "'",
+                        "-",
+                        "donated",
+                        "made",
+                        "produced",
+                        "gifted",
+                        "supplied",
+                        "sponsored",
+                        "provided",
+                    )
+                    for w in between
+                ):
                     return a.actor
         return None
 
-    def finish(self, c: Candidate, rule: TriggerRule, trig: Token, sent: Span,
-               facts: dict[str, Any], args: list[Arg], vent: Ent | None) -> None:
+    def finish(
+        self,
+        c: Candidate,
+        rule: TriggerRule,
+        trig: Token,
+        sent: Span,
+        facts: dict[str, Any],
+        args: list[Arg],
+        vent: Ent | None,
+    ) -> None:
         words = facts["words"]
         home = self.ents.home
         registry = self.f.registry
@@ -1244,7 +1712,10 @@ class _DocRun:
 
         t = c.type
         if t == "Approval":
-            local = {fold(x.text) for x in self.doc[max(sent.start, trig.i - 3) : min(sent.end, trig.i + 3)]}
+            local = {
+                fold(x.text)
+                for x in self.doc[max(sent.start, trig.i - 3) : min(sent.end, trig.i + 3)]
+            }
             if rule.approval:
                 c.approval = rule.approval
             elif "full" in local or "fully" in local:
@@ -1264,22 +1735,30 @@ class _DocRun:
                     c.trace.append(f"authority {bodies[0].party} <- body in sentence")
         elif t == "DonationPledge":
             donor = one("donor")
-            if not c.roles.get("recipient") and home_actor is not None and donor is not None \
-                    and donor.party != home and not (words & {"covax", "countries", "world",
-                                                              "nations", "globally"}):
+            if (
+                not c.roles.get("recipient")
+                and home_actor is not None
+                and donor is not None
+                and donor.party != home
+                and not (words & {"covax", "countries", "world", "nations", "globally"})
+            ):
                 c.roles["recipient"] = [home_actor]
                 c.weak_roles.add("recipient")
                 c.trace.append(f"recipient {home} <- document home country")
             if not c.roles.get("donor"):
                 owner = self._vaccine_owner(vent, args)
-                if owner is not None and (owner.party != (one("recipient").party if one("recipient") else None)):
+                if owner is not None and (
+                    owner.party != (one("recipient").party if one("recipient") else None)
+                ):
                     c.roles["donor"] = [owner]
                     c.trace.append(f"donor {owner.party} <- vaccine owner")
         elif t == "Delivery":
             if "covax" in words:
                 c.channel = "covax"
                 covax = registry.org("COVAX")
-                c.roles["supplier"] = [Actor(kind="international_org", name=covax.name, id="COVAX", party="COVAX")]
+                c.roles["supplier"] = [
+                    Actor(kind="international_org", name=covax.name, id="COVAX", party="COVAX")
+                ]
                 c.trace.append("supplier COVAX <- 'COVAX' in sentence")
             elif words & GIFT_WORDS:
                 c.channel = "donation"
@@ -1294,7 +1773,9 @@ class _DocRun:
                 maker = registry.vaccine(c.vaccine.id).maker
                 if maker:
                     m = registry.org(maker)
-                    c.roles["supplier"] = [Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)]
+                    c.roles["supplier"] = [
+                        Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
+                    ]
                     c.trace.append(f"supplier {m.id} <- maker of a purchased vaccine")
             if not c.roles.get("recipient") and home_actor is not None:
                 sup = one("supplier")
@@ -1304,7 +1785,11 @@ class _DocRun:
                     c.weak_roles.add("recipient")
         elif t in ("SupplyRequest", "TechTransferRequest"):
             if not c.roles.get("requester"):
-                persons = [a.actor for a in args if a.actor.kind == "person" and a.rel in ("up.subj", "speaker", "subj")]
+                persons = [
+                    a.actor
+                    for a in args
+                    if a.actor.kind == "person" and a.rel in ("up.subj", "speaker", "subj")
+                ]
                 if persons:
                     c.roles["requester"] = [persons[0]]
             req = one("requester")
@@ -1318,7 +1803,11 @@ class _DocRun:
                 c.vaccine = self._recent_vaccine(sent)
             partners = c.roles.pop("partner", [])
             everyone: list[Actor] = []
-            for p in [*(c.roles.get("provider") or []), *(c.roles.get("recipient") or []), *partners]:
+            for p in [
+                *(c.roles.get("provider") or []),
+                *(c.roles.get("recipient") or []),
+                *partners,
+            ]:
                 if p.party not in [q.party for q in everyone]:
                     everyone.append(p)
             maker_parties = self._maker_parties(c)
@@ -1332,8 +1821,14 @@ class _DocRun:
                 c.trace.append(f"provider {prov.party} <- the vaccine's maker side")
             else:
                 prov = one("provider")
-                recs = [p for p in (c.roles.get("recipient") or []) if prov is None or p.party != prov.party]
-                rest = [p for p in partners if p not in recs and (prov is None or p.party != prov.party)]
+                recs = [
+                    p
+                    for p in (c.roles.get("recipient") or [])
+                    if prov is None or p.party != prov.party
+                ]
+                rest = [
+                    p for p in partners if p not in recs and (prov is None or p.party != prov.party)
+                ]
                 if prov is None and rest and recs:
                     prov = rest.pop(0)
                 recs = recs or rest
@@ -1374,8 +1869,10 @@ class _DocRun:
         elif t == "PurchaseAgreement":
             buyer, seller = one("buyer"), one("seller")
             makers = self._maker_parties(c)
-            if buyer is not None and buyer.kind == "company" and (
-                seller is None or seller.kind in ("country", "government_body", "person")
+            if (
+                buyer is not None
+                and buyer.kind == "company"
+                and (seller is None or seller.kind in ("country", "government_body", "person"))
             ):
                 buyer, seller = seller, buyer
                 c.trace.append("buyer/seller swapped: the company sells")
@@ -1384,9 +1881,15 @@ class _DocRun:
                     maker = registry.vaccine(c.vaccine.id).maker
                     if maker:
                         m = registry.org(maker)
-                        seller = Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
+                        seller = Actor(
+                            kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id
+                        )
                         c.trace.append(f"seller {m.id} <- maker of {c.vaccine.id}")
-            if buyer is None and home_actor is not None and (seller is None or seller.party != home):
+            if (
+                buyer is None
+                and home_actor is not None
+                and (seller is None or seller.party != home)
+            ):
                 buyer = home_actor
                 c.weak_roles.add("buyer")
                 c.trace.append(f"buyer {home} <- document home country")
@@ -1395,11 +1898,16 @@ class _DocRun:
             del makers
         elif t == "Meeting":
             loc = None
-            if not rule.virtual and not (words & {"online", "virtual", "virtually", "videoconference", "video"}):
+            if not rule.virtual and not (
+                words & {"online", "virtual", "virtually", "videoconference", "video"}
+            ):
                 for a in args:
                     if a.ent is None or a.actor.kind != "country" or a.ent.via == "demonym":
                         continue
-                    prev = [fold(x.text) for x in self.doc[max(sent.start, a.ent.start - 2) : a.ent.start]]
+                    prev = [
+                        fold(x.text)
+                        for x in self.doc[max(sent.start, a.ent.start - 2) : a.ent.start]
+                    ]
                     if prev[-1:] == ["in"] or prev == ["in", "the"]:
                         loc = a.actor
                         break
@@ -1433,13 +1941,25 @@ class _DocRun:
         return None
 
     def _phrase_supplier(self, sent: Span, args: list[Arg], facts: dict[str, Any]) -> Actor | None:
-        """"donated by China", "a gift from the people of India", "from the US",
+        """ "donated by China", "a gift from the people of India", "from the US",
         "under a contract with Russia"."""
         doc = self.doc
-        givers = {"donated", "gifted", "supplied", "provided", "sent", "given", "offered", "shipped",
-                  "manufactured", "made", "produced", "developed"}
+        givers = {
+            "donated",
+            "gifted",
+            "supplied",
+            "provided",
+            "sent",
+            "given",
+            "offered",
+            "shipped",
+            "manufactured",
+            "made",
+            "produced",
+            "developed",
+        }
         for a in args:
-            if a.ent is None or a.actor.kind == "person" and a.actor.party == a.actor.id:
+            if a.ent is None or (a.actor.kind == "person" and a.actor.party == a.actor.id):
                 continue
             prev = [fold(t.text) for t in doc[max(sent.start, a.ent.start - 4) : a.ent.start]]
             while prev and prev[-1] in ("the", "people", "of", "government", "'s"):
@@ -1464,8 +1984,11 @@ class _DocRun:
     def _recent_vaccine(self, sent: Span) -> Vaccine | None:
         """The vaccine of the previous sentences ("... begun producing the CanSino vaccine.
         The Chinese company transferred the technology ...")."""
-        prev = [e for e in self.ents.ents if e.vaccine is not None and e.start < sent.start
-                and e.start >= sent.start - 80]
+        prev = [
+            e
+            for e in self.ents.ents
+            if e.vaccine is not None and e.start < sent.start and e.start >= sent.start - 80
+        ]
         return prev[-1].vaccine if prev else None
 
     def _maker_parties(self, c: Candidate) -> set[str]:
@@ -1478,8 +2001,11 @@ class _DocRun:
             m = self.f.registry.org(v.maker)
             if m.country and m.state_owned:
                 out.add(m.country)
-                out |= {o.id for o in self.f.registry.organisations
-                        if o.state_owned and o.country == m.country}
+                out |= {
+                    o.id
+                    for o in self.f.registry.organisations
+                    if o.state_owned and o.country == m.country
+                }
         return out
 
     def split(self, c: Candidate) -> list[Candidate]:
@@ -1511,7 +2037,9 @@ class _DocRun:
         return out
 
     def _positions(self, actor: Actor) -> list[int]:
-        return [e.start for e in self.ents.ents if e.actor is not None and e.actor.party == actor.party]
+        return [
+            e.start for e in self.ents.ents if e.actor is not None and e.actor.party == actor.party
+        ]
 
     def _coordinated_values(self, values: list[Actor]) -> list[Actor]:
         """Keep the values listed together with the first one ("Russia, Belarus and Serbia")."""
@@ -1528,10 +2056,26 @@ class _DocRun:
         ordered = sorted((spans[v.party].start, v) for v in values if v.party in spans)
         if len(ordered) != len(values):
             return values
-        glue = {",", "and", "or", "the", "as", "well", "&", "also", "with", "to", "from", "companies",
-                "in", "both", "firms", "of"}
+        glue = {
+            ",",
+            "and",
+            "or",
+            "the",
+            "as",
+            "well",
+            "&",
+            "also",
+            "with",
+            "to",
+            "from",
+            "companies",
+            "in",
+            "both",
+            "firms",
+            "of",
+        }
         chain = [ordered[0]]
-        for (start, v) in ordered[1:]:
+        for start, v in ordered[1:]:
             prev = spans[chain[-1][1].party]
             between = {fold(t.text) for t in doc[prev.end : start]}
             if between <= glue and start - prev.end <= 4:
@@ -1542,7 +2086,7 @@ class _DocRun:
         return kept
 
     def _pair_with_doses(self, c: Candidate, values: list[Actor]):
-        """"500,000 doses to Senegal and 300,000 to Côte d'Ivoire": pair each party with
+        """ "500,000 doses to Senegal and 300,000 to Côte d'Ivoire": pair each party with
         the quantity next to it."""
         if len(values) < 2 or c.type in ("Approval", "PhoneCall", "Meeting"):
             return None
@@ -1558,8 +2102,8 @@ class _DocRun:
                 return None
             pos.append(ps[0])
         pairs = []
-        for v, p in zip(values, pos):
-            i, q = min(qs, key=lambda x: abs(x[0] - p))
+        for v, p in zip(values, pos, strict=True):
+            _, q = min(qs, key=lambda x: abs(x[0] - p))
             pairs.append((v, q))
         if len({id(q) for _, q in pairs}) != len(pairs):
             return None
@@ -1601,7 +2145,7 @@ class _DocRun:
         return out
 
     def attach_anaphor(self, a: Candidate, events: list[Candidate]) -> None:
-        """"During the call, ...", "The contract is worth ...": add to the event meant."""
+        """ "During the call, ...", "The contract is worth ...": add to the event meant."""
         kinds = ("PhoneCall", "Meeting") if a.type in ("PhoneCall", "Meeting") else (a.type,)
         before = [e for e in events if e.type in kinds and min(e.sent_starts) <= a.sent_starts[0]]
         if not before:
@@ -1644,8 +2188,12 @@ class _DocRun:
     def valid(self, c: Candidate) -> bool:
         if c.type in ("PhoneCall", "Meeting"):
             return len(c.parties()) >= 1
-        pair = {"Delivery": ("supplier", "recipient"), "DonationPledge": ("donor", "recipient"),
-                "TechTransfer": ("provider", "recipient"), "PurchaseAgreement": ("seller", "buyer")}
+        pair = {
+            "Delivery": ("supplier", "recipient"),
+            "DonationPledge": ("donor", "recipient"),
+            "TechTransfer": ("provider", "recipient"),
+            "PurchaseAgreement": ("seller", "buyer"),
+        }
         if c.type in pair:
             a, b = pair[c.type]
             if c.party(a) is not None and c.party(a) == c.party(b):
@@ -1654,9 +2202,15 @@ class _DocRun:
                     c.weak_roles.discard(b)
                 else:
                     return False
-        key = {"Approval": "authority", "DonationPledge": "donor", "Delivery": "recipient",
-               "SupplyRequest": "requester", "TechTransferRequest": "requester",
-               "TechTransfer": "recipient", "PurchaseAgreement": "buyer"}[c.type]
+        key = {
+            "Approval": "authority",
+            "DonationPledge": "donor",
+            "Delivery": "recipient",
+            "SupplyRequest": "requester",
+            "TechTransferRequest": "requester",
+            "TechTransfer": "recipient",
+            "PurchaseAgreement": "buyer",
+        }[c.type]
         if c.type == "DonationPledge":
             return c.roles.get("donor") is not None or c.roles.get("recipient") is not None
         if c.type == "Approval":
@@ -1682,10 +2236,15 @@ class _DocRun:
             return False
         if o.type == "PhoneCall":
             a, b = o.parties(), c.parties()
-            return bool(a & b) and (a <= b or b <= a or "participants" in o.weak_roles | c.weak_roles)
+            return bool(a & b) and (
+                a <= b or b <= a or "participants" in o.weak_roles | c.weak_roles
+            )
         if o.type == "Meeting":
-            return bool(o.parties() & c.parties()) and (len(o.parties() & c.parties()) >= 2 or
-                                                        min(len(o.parties()), len(c.parties())) <= 1 or o.parties() == c.parties())
+            return bool(o.parties() & c.parties()) and (
+                len(o.parties() & c.parties()) >= 2
+                or min(len(o.parties()), len(c.parties())) <= 1
+                or o.parties() == c.parties()
+            )
         vac_ok = self._compatible(o.vaccine and o.vaccine.id, c.vaccine and c.vaccine.id)
         dose_ok = self._compatible(o.doses, c.doses)
         for role in ROLE_ORDER[o.type]:
@@ -1766,7 +2325,8 @@ def to_event(c: Candidate, text: str) -> Any:
     return cls(**data)
 
 
-def find_events(doc: Doc, ents: DocEntities, published: dt.date | None,
-                finder: EventFinder | None = None) -> list[Candidate]:
+def find_events(
+    doc: Doc, ents: DocEntities, published: dt.date | None, finder: EventFinder | None = None
+) -> list[Candidate]:
     """Candidates (merged) for ``doc``; see :func:`to_event` for the models."""
     return (finder or EventFinder(doc.vocab))(doc, ents, published)
