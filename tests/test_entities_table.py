@@ -96,11 +96,17 @@ def _covering(result: Extraction, start: int, end: int) -> list[Mention]:
 
 
 PHAM_MINH_CHINH = {
-    "kind": "person", "id": "pham-minh-chinh", "party": "VNM", "title": "Prime Minister"
+    "kind": "person",
+    "id": "pham-minh-chinh",
+    "party": "VNM",
+    "title": "Prime Minister",
 }
 LI_KEQIANG = {"kind": "person", "id": "li-keqiang", "party": "CHN", "title": "Premier"}
 BUI_THANH_SON = {
-    "kind": "person", "id": "bui-thanh-son", "party": "VNM", "title": "Foreign Minister"
+    "kind": "person",
+    "id": "bui-thanh-son",
+    "party": "VNM",
+    "title": "Foreign Minister",
 }
 CHERNYSHENKO = {"kind": "person", "party": "RUS", "title": "Deputy Prime Minister"}
 
@@ -175,8 +181,11 @@ def test_entities_table_unicef(extractor):
         "UNICEF delivered 500,000 syringes to Laos on Monday.", published="2021-08-17"
     )
     assert any(
-        m.text == "UNICEF" and m.actor is not None and m.actor.id == "UNICEF"
-        and m.actor.party == "UNICEF" for m in result.mentions
+        m.text == "UNICEF"
+        and m.actor is not None
+        and m.actor.id == "UNICEF"
+        and m.actor.party == "UNICEF"
+        for m in result.mentions
     ), _show(result.mentions)
 
 
@@ -215,6 +224,10 @@ def test_entities_table_seed_not_mention(seeds, case):
     text, result = seeds[seed]
     spans = _occurrences(text, needle)
     assert spans, f"table error: {needle!r} is not in seed {seed}"
-    bad = [m for s, e in spans for m in _overlapping(result, s, e) if _is(m, what)
-           and (what != "vaccine" or needle in m.text)]
+    bad = [
+        m
+        for s, e in spans
+        for m in _overlapping(result, s, e)
+        if _is(m, what) and (what != "vaccine" or needle in m.text)
+    ]
     assert not bad, f"seed {seed}: {needle!r} must not be a {what}:\n{_show(bad)}"

@@ -31,18 +31,63 @@ Category = Literal[
 
 #: Place names that contain a country or capital name but are not that country.
 STOP_PHRASES = (
-    "South China Sea", "East China Sea", "Latin America", "South America", "North America",
-    "Central America", "Southeast Asia", "South-East Asia", "South East Asia", "East Asia",
-    "Middle East", "West Africa", "East Africa", "Western Pacific", "Asia-Pacific",
-    "Asia Pacific", "New York", "New Mexico", "New South Wales", "Washington Post",
-    "Jakarta Post", "Bangkok Post", "Moscow Times", "China Daily", "Global Times",
-    "Vietnam News Agency", "Viet Nam News Agency", "Vietnam News", "Viet Nam News",
-    "Korea Herald", "Korea Times", "Japan Times", "Times of India", "Hindustan Times",
-    "Indian Ocean", "Indian Express", "Pakistan Today", "Egypt Today", "Egypt Independent",
-    "Manila Times", "Philippine Star", "Dubai Airport", "Jordan River", "Belt and Road",
-    "Turkey Point", "Vietnam Plus", "VietnamPlus", "Vietnam Investment Review", "Vietnam Net",
-    "VietNamNet", "Russia Today", "China Global Television Network", "China Central Television",
-    "Greater Bay Area", "Korean Peninsula", "Persian Gulf", "English Channel",
+    "South China Sea",
+    "East China Sea",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Southeast Asia",
+    "South-East Asia",
+    "South East Asia",
+    "East Asia",
+    "Middle East",
+    "West Africa",
+    "East Africa",
+    "Western Pacific",
+    "Asia-Pacific",
+    "Asia Pacific",
+    "New York",
+    "New Mexico",
+    "New South Wales",
+    "Washington Post",
+    "Jakarta Post",
+    "Bangkok Post",
+    "Moscow Times",
+    "China Daily",
+    "Global Times",
+    "Vietnam News Agency",
+    "Viet Nam News Agency",
+    "Vietnam News",
+    "Viet Nam News",
+    "Korea Herald",
+    "Korea Times",
+    "Japan Times",
+    "Times of India",
+    "Hindustan Times",
+    "Indian Ocean",
+    "Indian Express",
+    "Pakistan Today",
+    "Egypt Today",
+    "Egypt Independent",
+    "Manila Times",
+    "Philippine Star",
+    "Dubai Airport",
+    "Jordan River",
+    "Belt and Road",
+    "Turkey Point",
+    "Vietnam Plus",
+    "VietnamPlus",
+    "Vietnam Investment Review",
+    "Vietnam Net",
+    "VietNamNet",
+    "Russia Today",
+    "China Global Television Network",
+    "China Central Television",
+    "Greater Bay Area",
+    "Korean Peninsula",
+    "Persian Gulf",
+    "English Channel",
 )
 
 #: Short all-capital aliases longer than this are matched case-insensitively.
@@ -88,8 +133,9 @@ class Gazetteer:
         self._build()
 
     # -- building ------------------------------------------------------------
-    def _add(self, alias: str, cat: Category, key: str, *, exact: bool = False,
-             maker: str | None = None) -> None:
+    def _add(
+        self, alias: str, cat: Category, key: str, *, exact: bool = False, maker: str | None = None
+    ) -> None:
         alias = alias.strip()
         if not alias:
             return
@@ -150,7 +196,9 @@ class Gazetteer:
             if not any(t in ("'s", "'") for t in key[1:-1]):
                 continue
             k = next(i for i, t in enumerate(key) if t in ("'s", "'") and i > 0)
-            countries = {e.key for e in self.index.get(key[:k], ()) if e.cat in ("country", "capital")}
+            countries = {
+                e.key for e in self.index.get(key[:k], ()) if e.cat in ("country", "capital")
+            }
             orgs = [e for e in self.index[key] if e.cat == "org"]
             if len(countries) != 1 or not orgs:
                 continue
@@ -177,7 +225,7 @@ class Gazetteer:
             out.append(e)
         return tuple(out)
 
-    def _longest(self, i: int, keys: list[str], texts: list[str], limit: int) -> Hit | None:
+    def longest(self, i: int, keys: list[str], texts: list[str], limit: int) -> Hit | None:
         """The longest match starting at token ``i`` and at most ``limit`` tokens long."""
         for length in range(min(self.max_len, limit, len(keys) - i), 0, -1):
             key = tuple(keys[i : i + length])
@@ -201,7 +249,8 @@ class Gazetteer:
                 entries = self.index.get(stripped)
                 if entries:
                     accepted = tuple(
-                        e for e in self._accept(entries, texts[i : i + length])
+                        e
+                        for e in self._accept(entries, texts[i : i + length])
                         if e.cat in ("person", "country", "capital") and e.exact is None
                     )
                     if accepted:
@@ -209,7 +258,7 @@ class Gazetteer:
         return None
 
     def _qualified_after(self, hit: Hit, keys: list[str]) -> Hit | None:
-        """"Thailand's" + "Food and Drug Administration": the organisation after the possessive."""
+        """ "Thailand's" + "Food and Drug Administration": the organisation after the possessive."""
         j = hit.end
         if j >= len(keys) or keys[j] not in ("'s", "'"):
             return None
@@ -222,14 +271,16 @@ class Gazetteer:
         return None
 
     def _person_inside(self, hit: Hit, keys: list[str], texts: list[str]) -> int | None:
-        """"President Xi Jinping": where a longer name of the same person starts inside ``hit``."""
+        """ "President Xi Jinping": where a longer name of the same person starts inside ``hit``."""
         people = {e.key for e in hit.entries if e.cat == "person"}
         if not people:
             return None
         for j in range(hit.start + 1, hit.end):
-            inner = self._longest(j, keys, texts, self.max_len)
-            if inner is not None and inner.end > hit.end and any(
-                e.cat == "person" and e.key in people for e in inner.entries
+            inner = self.longest(j, keys, texts, self.max_len)
+            if (
+                inner is not None
+                and inner.end > hit.end
+                and any(e.cat == "person" and e.key in people for e in inner.entries)
             ):
                 return j
         return None
@@ -241,12 +292,12 @@ class Gazetteer:
         hits: list[Hit] = []
         i, n = 0, len(doc)
         while i < n:
-            found = self._longest(i, keys, texts, n)
+            found = self.longest(i, keys, texts, n)
             if found is not None:
                 j = self._person_inside(found, keys, texts)
                 if j is not None:
                     # "President Xi" + "Jinping" -> "President" + "Xi Jinping"
-                    found = self._longest(i, keys, texts, j - i)
+                    found = self.longest(i, keys, texts, j - i)
                     if found is None:
                         i = j
                         continue
@@ -264,8 +315,10 @@ class Gazetteer:
             i = found.end
         return hits
 
-    def _possessive_without_apostrophe(self, i: int, keys: list[str], texts: list[str]) -> Hit | None:
-        """"Russias", "Chinas", "Keqiangs": a name with its apostrophe lost."""
+    def _possessive_without_apostrophe(
+        self, i: int, keys: list[str], texts: list[str]
+    ) -> Hit | None:
+        """ "Russias", "Chinas", "Keqiangs": a name with its apostrophe lost."""
         key = keys[i]
         if len(key) < 5 or not key.endswith("s") or not texts[i][:1].isupper():
             return None
@@ -273,7 +326,8 @@ class Gazetteer:
         if not entries:
             return None
         accepted = tuple(
-            e for e in self._accept(entries, [texts[i][:-1]])
+            e
+            for e in self._accept(entries, [texts[i][:-1]])
             if e.cat in ("country", "capital", "person")
         )
         return Hit(i, i + 1, accepted) if accepted else None

@@ -26,6 +26,7 @@ A demonym with "side" ("the Russian side") is one country mention.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -72,6 +73,8 @@ _PHOTO = re.compile(
     r"(?:\bPhotos?|\bImage|\bPicture|\bFile photo)\b\s*(?:by|courtesy(?: of)?|:)[^\n.—–]{0,60}"
     r"|[—–-]\s*(?:[A-Z]{2,}/)*[A-Z]{2,}\s+Photos?\b(?:[ \t]+(?:[A-Z][\w’'.-]*[ \t]?){1,4})?",
 )
+
+
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of photo credits ("Photo by VnExpress / Hoang Tao")."""
     return [(m.start(), m.end()) for m in _PHOTO.finditer(text)]
@@ -146,6 +149,8 @@ class _Linker:
         self.taken = [False] * len(doc)
         self.credit_spans = credit_spans(doc.text)
         self.tagged = doc.has_annotation("TAG")
+        self._vaccine_hits: set[tuple[int, int]] = set()
+        """Token spans of gazetteer hits that can only be a vaccine ("Sputnik V")."""
 
     # -- helpers ---------------------------------------------------------------
     def _in_credit(self, start: int, end: int) -> bool:
@@ -165,8 +170,9 @@ class _Linker:
     def org_actor(self, org_id: str) -> Actor:
         o = self.reg.org(org_id)
         if o.kind == "government_body" and o.country:
-            return Actor(kind="government_body", name=o.name, id=o.id, country=o.country,
-                         party=o.country)
+            return Actor(
+                kind="government_body", name=o.name, id=o.id, country=o.country, party=o.country
+            )
         party = o.parent if (o.kind == "government_body" and o.parent) else o.id
         return Actor(kind=o.kind, name=o.name, id=o.id, country=o.country, party=party)
 
@@ -183,7 +189,8 @@ class _Linker:
     def gazetteer_pass(self) -> None:
         hits = self.gaz.match(self.doc)
         self._vaccine_hits = {
-            (h.start, h.end) for h in hits
+            (h.start, h.end)
+            for h in hits
             if all(e.cat == "vaccine" and e.maker is None for e in h.entries)
         }
         for hit in hits:
@@ -206,21 +213,22 @@ class _Linker:
                     q.absorbed = True
 
     def _us_state(self, hit: Hit) -> bool:
-        """"Atlanta, Georgia": the US state, not the country."""
+        """ "Atlanta, Georgia": the US state, not the country."""
         doc = self.doc
         return (
-            fold(doc[hit.start : hit.end].text) == "georgia" and hit.start >= 2
+            fold(doc[hit.start : hit.end].text) == "georgia"
+            and hit.start >= 2
             and doc[hit.start - 1].text == ","
             and fold(doc[hit.start - 2].text) in _US_CITIES_OF_GEORGIA
         )
 
     def _qualifiers_in_title(self, t: Ent) -> None:
-        """"UNICEF Executive Director", "Chinese Premier": the qualifier inside a title alias."""
+        """ "UNICEF Executive Director", "Chinese Premier": the qualifier inside a title alias."""
         keys = [fold(tok.text) for tok in self.doc]
         texts = [tok.text for tok in self.doc]
         for i in range(t.start, t.end):
             limit = t.end - i - (1 if i == t.start else 0)
-            hit = self.gaz._longest(i, keys, texts, limit) if limit > 0 else None
+            hit = self.gaz.longest(i, keys, texts, limit) if limit > 0 else None
             if hit is None or any(e.cat in ("title", "stop") for e in hit.entries):
                 continue
             ent = self._from_hit(hit)
@@ -231,7 +239,7 @@ class _Linker:
             return
 
     def _extend_sides(self) -> None:
-        """"the Vietnamese side": the country mention spans the demonym and "side"."""
+        """ "the Vietnamese side": the country mention spans the demonym and "side"."""
         doc = self.doc
         for e in self.ents:
             if e.kind == "country" and e.end < len(doc) and doc[e.end].text in ("side", "sides"):
@@ -239,11 +247,16 @@ class _Linker:
                 self.taken[e.end - 1] = True
 
     def _absorb_appositions(self) -> None:
-        """"Gavi, the Vaccine Alliance", "Brazil's health regulator Anvisa": one organisation."""
+        """ "Gavi, the Vaccine Alliance", "Brazil's health regulator Anvisa": one organisation."""
         doc = self.doc
         ents = sorted(self.ents, key=lambda e: e.start)
-        for a, b in zip(ents, ents[1:]):
-            if a.actor is None or b.actor is None or a.actor.id != b.actor.id or a.kind == "country":
+        for a, b in itertools.pairwise(ents):
+            if (
+                a.actor is None
+                or b.actor is None
+                or a.actor.id != b.actor.id
+                or a.kind == "country"
+            ):
                 continue
             between = [fold(t.text) for t in doc[a.end : b.start]]
             if between in ([], [","], [",", "the"]):
@@ -265,23 +278,44 @@ class _Linker:
         if entry.cat == "vaccine":
             if entry.maker and not self._vaccine_context(hit.start, hit.end):
                 actor = self.org_actor(entry.maker)
-                return Ent(hit.start, hit.end, actor.kind, actor=actor, via="registry",
-                           maker=entry.maker)
-            return Ent(hit.start, hit.end, "vaccine", vaccine=self.vaccine_of(entry.key, span.text),
-                       maker=entry.maker)
+                return Ent(
+                    hit.start, hit.end, actor.kind, actor=actor, via="registry", maker=entry.maker
+                )
+            return Ent(
+                hit.start,
+                hit.end,
+                "vaccine",
+                vaccine=self.vaccine_of(entry.key, span.text),
+                maker=entry.maker,
+            )
         if entry.cat == "title":
             return Ent(hit.start, hit.end, "title", title=entry.key, via="title")
         if entry.cat == "body":
             return Ent(hit.start, hit.end, "government_body", title=entry.key, via="body")
         if entry.cat == "person":
-            return Ent(hit.start, hit.end, "person", via="registry", title=None,
-                       actor=None, maker=entry.key)
+            return Ent(
+                hit.start,
+                hit.end,
+                "person",
+                via="registry",
+                title=None,
+                actor=None,
+                maker=entry.key,
+            )
         return None
 
     @staticmethod
     def _choose(hit: Hit) -> Entry:
-        order = {"org": 0, "person": 1, "vaccine": 2, "country": 3, "capital": 4, "body": 5,
-                 "title": 6, "demonym": 7}
+        order = {
+            "org": 0,
+            "person": 1,
+            "vaccine": 2,
+            "country": 3,
+            "capital": 4,
+            "body": 5,
+            "title": 6,
+            "demonym": 7,
+        }
         return min(hit.entries, key=lambda e: order.get(e.cat, 9))
 
     def _vaccine_context(self, start: int, end: int) -> bool:
@@ -298,7 +332,11 @@ class _Linker:
             w = fold(doc[k].text)
             if w in VACCINE_NOUNS:
                 return True
-            if not (w in (",", "and", "or", "-", "/") or w in _VACCINE_FILLERS or doc[k].text[:1].isupper()):
+            if not (
+                w in (",", "and", "or", "-", "/")
+                or w in _VACCINE_FILLERS
+                or doc[k].text[:1].isupper()
+            ):
                 break
             k += 1
         if self._coordinated_with_vaccine(start, end):
@@ -306,23 +344,30 @@ class _Linker:
         before = [fold(t.text) for t in doc[max(0, start - 3) : start]]
         if "of" in before and any(w in _DOSE_CONTEXT or w in VACCINE_NOUNS for w in before):
             return True
-        return bool(before) and before[-1] in ("of", "with") and start >= 2 and (
-            fold(doc[start - 2].text) in VACCINE_NOUNS | _DOSE_CONTEXT
+        return (
+            bool(before)
+            and before[-1] in ("of", "with")
+            and start >= 2
+            and (fold(doc[start - 2].text) in VACCINE_NOUNS | _DOSE_CONTEXT)
         )
 
     def _coordinated_with_vaccine(self, start: int, end: int) -> bool:
-        """"Sinopharm and Sputnik V", "Sputnik V or Sinopharm": listed with a vaccine."""
+        """ "Sinopharm and Sputnik V", "Sputnik V or Sinopharm": listed with a vaccine."""
         doc = self.doc
         conj = (",", "and", "or", "&")
-        hits = getattr(self, "_vaccine_hits", set())
+        hits = self._vaccine_hits
         if end < len(doc) and doc[end].text in ("'s", "’s"):
             return False  # "Pfizer's Comirnaty": the maker
-        if end + 1 < len(doc) and fold(doc[end].text) in conj and any(
-            s == end + 1 for s, _ in hits
+        if (
+            end + 1 < len(doc)
+            and fold(doc[end].text) in conj
+            and any(s == end + 1 for s, _ in hits)
         ):
             return True
-        return start >= 2 and fold(doc[start - 1].text) in conj and any(
-            e == start - 1 for _, e in hits
+        return (
+            start >= 2
+            and fold(doc[start - 1].text) in conj
+            and any(e == start - 1 for _, e in hits)
         )
 
     # -- 2. people -----------------------------------------------------------------
@@ -365,7 +410,11 @@ class _Linker:
                     j += 1
             self._person_from_run(j)
         for i, t in enumerate(doc):
-            if fold(t.text) in HONORIFICS and t.text[:1].isupper() and fold(t.text) not in ("his", "her"):
+            if (
+                fold(t.text) in HONORIFICS
+                and t.text[:1].isupper()
+                and fold(t.text) not in ("his", "her")
+            ):
                 self._person_from_run(i + 1)
         # (b) statistical PERSON entities
         for ne in doc.ents:
@@ -404,14 +453,17 @@ class _Linker:
         if j < 0:
             return None
         e = self._ent_at(j)
-        if e is not None and e.end == j + 1 and e.kind in (
-            "country", "international_org", "company", "government_body", "group"
-        ) and e.actor is not None:
+        if (
+            e is not None
+            and e.end == j + 1
+            and e.kind in ("country", "international_org", "company", "government_body", "group")
+            and e.actor is not None
+        ):
             return e
         return None
 
     def _qualifier_of(self, i: int) -> Ent | None:
-        """"of Laos", "of the WHO" after token ``i - 1``."""
+        """ "of Laos", "of the WHO" after token ``i - 1``."""
         doc = self.doc
         j = i
         if j < len(doc) and fold(doc[j].text) in ("of", "for"):
@@ -430,7 +482,12 @@ class _Linker:
         while j >= 0 and (fold(doc[j].text) in HONORIFICS or doc[j].text == ","):
             j -= 1
         e = self._ent_at(j) if j >= 0 else None
-        if e is not None and e.kind == "country" and e.start >= 2 and fold(doc[e.start - 1].text) in ("to", "in"):
+        if (
+            e is not None
+            and e.kind == "country"
+            and e.start >= 2
+            and fold(doc[e.start - 1].text) in ("to", "in")
+        ):
             # "the Chinese Ambassador to Laos, Jiang Zaidong"
             t = self._ent_at(e.start - 2)
             if t is not None and t.kind == "title":
@@ -442,8 +499,11 @@ class _Linker:
                 return None, q
             return None, None
         if e.kind == "title":
-            q = (self._qualifier_before(e.start) or self._qualifier_of(e.end)
-                 or self._qualifier_inside(e))
+            q = (
+                self._qualifier_before(e.start)
+                or self._qualifier_of(e.end)
+                or self._qualifier_inside(e)
+            )
             return e, q
         if e.kind in ("country", "international_org", "company") and e.actor is not None:
             # "Pfizer CEO Albert Bourla" handled via title; "WHO's Tedros": qualifier only
@@ -453,14 +513,18 @@ class _Linker:
     def _qualifier_inside(self, t: Ent) -> Ent | None:
         """The country or organisation named inside the title ``t`` ("Chinese Premier")."""
         for e in self.ents:
-            if e is not t and e.absorbed and e.actor is not None and e.kind != "person" and (
-                t.start <= e.start and e.end <= t.end
+            if (
+                e is not t
+                and e.absorbed
+                and e.actor is not None
+                and e.kind != "person"
+                and (t.start <= e.start and e.end <= t.end)
             ):
                 return e
         return None
 
     def _org_in_title(self, t: Ent) -> Ent | None:
-        """"WHO regional director": the organisation named inside a title."""
+        """ "WHO regional director": the organisation named inside a title."""
         for i in range(t.start, t.end):
             tok = self.doc[i]
             for entry in self.gaz.index.get((fold(tok.text),), ()):
@@ -469,14 +533,18 @@ class _Linker:
         return None
 
     def _org_apposition(self, end: int) -> Ent | None:
-        """", executive of Pfizer Thailand": a person speaking for an organisation."""
+        """ ", executive of Pfizer Thailand": a person speaking for an organisation."""
         doc = self.doc
         if end >= len(doc) or doc[end].text != ",":
             return None
         for j in range(end + 1, min(len(doc), end + 6)):
             if fold(doc[j].text) in ("of", "at", "from", "for"):
                 e = self._ent_at(j + 1) if j + 1 < len(doc) else None
-                if e is not None and e.start == j + 1 and e.kind in ("company", "international_org"):
+                if (
+                    e is not None
+                    and e.start == j + 1
+                    and e.kind in ("company", "international_org")
+                ):
                     return e
                 return None
             if not doc[j].is_alpha or doc[j].is_sent_start:
@@ -484,7 +552,7 @@ class _Linker:
         return None
 
     def _title_after(self, end: int) -> tuple[Ent | None, Ent | None]:
-        """", WHO regional director", ", the Chinese ambassador" after a name."""
+        """ ", WHO regional director", ", the Chinese ambassador" after a name."""
         doc = self.doc
         j = end
         if j < len(doc) and doc[j].text == ",":
@@ -519,6 +587,8 @@ class _Linker:
                 if x is not None:
                     x.absorbed = True
             title = title_ent.title if title_ent else None
+            if title is None and e.via == "registry":
+                title = self._title_in_name(e)
             person_id = e.maker if e.via == "registry" else None
             if person_id is None:
                 person_id = self._short_name_person(e)
@@ -528,6 +598,15 @@ class _Linker:
                 by_full.setdefault(e.actor.id, e.actor)
         self._alias_pass(by_full)
         self._title_only_pass()
+
+    def _title_in_name(self, e: Ent) -> str | None:
+        """ "President Xi": a registry variant that starts with the title it is used with."""
+        keys = [fold(t.text) for t in self.doc[: e.end]]
+        texts = [t.text for t in self.doc[: e.end]]
+        hit = self.gaz.longest(e.start, keys, texts, e.end - e.start - 1)
+        if hit is None:
+            return None
+        return next((x.key for x in hit.entries if x.cat == "title"), None)
 
     def _short_name_person(self, e: Ent) -> str | None:
         if e.end - e.start != 1:
@@ -553,8 +632,9 @@ class _Linker:
                 return same[-1]
         return offices[-1] if offices else None
 
-    def _person_actor(self, e: Ent, person_id: str | None, title: str | None,
-                      qual: Ent | None) -> Actor:
+    def _person_actor(
+        self, e: Ent, person_id: str | None, title: str | None, qual: Ent | None
+    ) -> Actor:
         span = self.doc[e.start : e.end]
         if person_id:
             p = self.reg.person(person_id)
@@ -565,23 +645,38 @@ class _Linker:
             if org:
                 o = self.reg.org(org)
                 party = o.id if o.kind != "government_body" or not o.country else o.country
-                return Actor(kind="person", name=p.name, id=p.id, country=country or o.country,
-                             title=title, party=party)
-            return Actor(kind="person", name=p.name, id=p.id, country=country, title=title,
-                         party=country or p.id)
+                return Actor(
+                    kind="person",
+                    name=p.name,
+                    id=p.id,
+                    country=country or o.country,
+                    title=title,
+                    party=party,
+                )
+            return Actor(
+                kind="person",
+                name=p.name,
+                id=p.id,
+                country=country,
+                title=title,
+                party=country or p.id,
+            )
         name = " ".join(t.text for t in span if fold(t.text) not in HONORIFICS)
         pid = slug(name)
         if qual is not None and qual.actor is not None:
             qa = qual.actor
             if qa.kind in ("international_org", "company", "group"):
-                return Actor(kind="person", name=name, id=pid, country=None, title=title,
-                             party=qa.party)
-            return Actor(kind="person", name=name, id=pid, country=qa.party, title=title,
-                         party=qa.party)
+                return Actor(
+                    kind="person", name=name, id=pid, country=None, title=title, party=qa.party
+                )
+            return Actor(
+                kind="person", name=name, id=pid, country=qa.party, title=title, party=qa.party
+            )
         if title is not None and self._title_level(title) not in _ORG_TITLE_LEVELS:
             home = self.home
-            return Actor(kind="person", name=name, id=pid, country=home, title=title,
-                         party=home or pid)
+            return Actor(
+                kind="person", name=name, id=pid, country=home, title=title, party=home or pid
+            )
         return Actor(kind="person", name=name, id=pid, country=None, title=title, party=pid)
 
     def _title_level(self, title: str) -> str | None:
@@ -616,9 +711,13 @@ class _Linker:
                 else:
                     continue
             if existing is not None:
-                if existing.kind == "person" and existing.end - existing.start == 1 and (
-                    existing.actor is None or existing.actor.id != parts[key].id
-                ) and existing.actor is not None and existing.actor.id not in by_full:
+                if (
+                    existing.kind == "person"
+                    and existing.end - existing.start == 1
+                    and (existing.actor is None or existing.actor.id != parts[key].id)
+                    and existing.actor is not None
+                    and existing.actor.id not in by_full
+                ):
                     existing.actor = parts[key]
                     existing.via = "document"
                 continue
@@ -628,7 +727,7 @@ class _Linker:
         self.ents.sort(key=lambda e: e.start)
 
     def _title_only_pass(self) -> None:
-        """"the Prime Minister", "the Vietnamese prime minister", "the Director-General"."""
+        """ "the Prime Minister", "the Vietnamese prime minister", "the Director-General"."""
         people = [e for e in self.ents if e.kind == "person" and e.actor is not None]
         for e in self.ents:
             if e.kind != "title" or e.absorbed:
@@ -636,7 +735,8 @@ class _Linker:
             before_q = self._qualifier_before(e.start)
             qual = before_q or self._qualifier_of(e.end) or self._qualifier_inside(e)
             candidates = [
-                p for p in people
+                p
+                for p in people
                 if p.actor.title == e.title  # type: ignore[union-attr]
                 and (qual is None or p.actor.party == qual.party)  # type: ignore[union-attr]
             ]
@@ -666,11 +766,23 @@ class _Linker:
             holders = self.reg.holders(title, on=self.published, country=country, org=org)
             if len(holders) == 1:
                 p = holders[0]
-                return Actor(kind="person", name=p.name, id=p.id, country=country or qa.country,
-                             title=title, party=qa.party)
+                return Actor(
+                    kind="person",
+                    name=p.name,
+                    id=p.id,
+                    country=country or qa.country,
+                    title=title,
+                    party=qa.party,
+                )
         name = f"{title} of {qa.name}"
-        return Actor(kind="person", name=name, id=slug(name), country=country or qa.country,
-                     title=title, party=qa.party)
+        return Actor(
+            kind="person",
+            name=name,
+            id=slug(name),
+            country=country or qa.country,
+            title=title,
+            party=qa.party,
+        )
 
     # -- 4. government bodies ---------------------------------------------------------
     def bodies_pass(self) -> None:
@@ -687,14 +799,19 @@ class _Linker:
             if country is None:
                 e.actor = None
                 continue
-            e.actor = Actor(kind="government_body", name=name,
-                            id=f"{country}_{slug(name, '_').upper()}", country=country,
-                            party=country)
+            e.actor = Actor(
+                kind="government_body",
+                name=name,
+                id=f"{country}_{slug(name, '_').upper()}",
+                country=country,
+                party=country,
+            )
 
     def _people_country(self) -> str | None:
         """The one country the document's people speak for, if there is exactly one."""
         countries = {
-            e.actor.country for e in self.ents
+            e.actor.country
+            for e in self.ents
             if e.kind == "person" and e.actor is not None and e.actor.country
         }
         return countries.pop() if len(countries) == 1 else None
@@ -712,8 +829,10 @@ class _Linker:
             while j < len(doc) and not self.taken[j] and doc[j].text[:1].isupper() and j - i < 5:
                 j += 1
             words = [fold(w.text) for w in doc[i:j]]
-            if j - i >= 2 and any(w in _COMPANY_SUFFIXES for w in words[1:]) and not any(
-                w in _NOT_NAMES for w in words
+            if (
+                j - i >= 2
+                and any(w in _COMPANY_SUFFIXES for w in words[1:])
+                and not any(w in _NOT_NAMES for w in words)
             ):
                 core = [w.text for w in doc[i:j] if fold(w.text) not in _LEGAL_SUFFIXES]
                 name = " ".join(core)
@@ -733,8 +852,11 @@ class _Linker:
                 break
             nxt = doc[e.end].text if e.end < len(doc) else ""
             if nxt in ("—", "–", "-", ":", "(") and (
-                e.start == 0 or "\n" in doc[e.start - 1].text_with_ws or doc[e.start - 1].is_punct
-                or doc[e.start].is_sent_start or doc[e.start - 1].text in (".",)
+                e.start == 0
+                or "\n" in doc[e.start - 1].text_with_ws
+                or doc[e.start - 1].is_punct
+                or doc[e.start].is_sent_start
+                or doc[e.start - 1].text in (".",)
             ):
                 return e.actor.party
         counts: Counter[float] = Counter()
@@ -755,29 +877,55 @@ class _Linker:
         return counts.most_common(1)[0][0] if counts else None
 
     def absorb_qualifiers(self) -> None:
-        """"Chinese manufacturer Sinovac": the demonym describes the company."""
+        """ "Chinese manufacturer Sinovac": the demonym describes the company."""
         doc = self.doc
-        fillers = {"manufacturer", "company", "firm", "drugmaker", "pharmaceutical", "maker",
-                   "producer", "developer", "biotech", "giant", "-", "state-owned", "state", "owned"}
+        fillers = {
+            "manufacturer",
+            "company",
+            "firm",
+            "drugmaker",
+            "pharmaceutical",
+            "maker",
+            "producer",
+            "developer",
+            "biotech",
+            "giant",
+            "-",
+            "state-owned",
+            "state",
+            "owned",
+        }
         for e in self.ents:
             if e.kind != "country":
                 continue
             j = e.end
             if e.via != "demonym":
-                if j + 1 < len(doc) and doc[j].text in ("-", "–") and fold(doc[j + 1].text) == "based":
+                if (
+                    j + 1 < len(doc)
+                    and doc[j].text in ("-", "–")
+                    and fold(doc[j + 1].text) == "based"
+                ):
                     e.absorbed = True  # "US-based Arcturus"
                 elif j < len(doc) and doc[j].text in ("'s", "’s"):
                     k = j + 1
                     while k < len(doc) and fold(doc[k].text) in fillers | {"state-owned", "the"}:
                         k += 1
                     nxt = self._ent_at(k) if k < len(doc) else None
-                    if nxt is not None and nxt.start == k and nxt.kind in ("company", "international_org"):
+                    if (
+                        nxt is not None
+                        and nxt.start == k
+                        and nxt.kind in ("company", "international_org")
+                    ):
                         e.absorbed = True  # "China's Anhui Zhifei Longcom", "Egypt's Vacsera"
                 continue
             while j < len(doc) and j < e.end + 3 and fold(doc[j].text) in fillers:
                 j += 1
             nxt = self._ent_at(j) if j < len(doc) else None
-            if nxt is not None and nxt.start == j and nxt.kind in ("company", "international_org", "group"):
+            if (
+                nxt is not None
+                and nxt.start == j
+                and nxt.kind in ("company", "international_org", "group")
+            ):
                 e.absorbed = True
 
     def run(self) -> DocEntities:
@@ -795,6 +943,8 @@ class _Linker:
         return DocEntities(ents=self.ents, home=self.home)
 
 
-def link(doc: Doc, published: dt.date | None = None, gazetteer: Gazetteer | None = None) -> DocEntities:
+def link(
+    doc: Doc, published: dt.date | None = None, gazetteer: Gazetteer | None = None
+) -> DocEntities:
     """Resolve every mention in ``doc`` (see the module docstring)."""
     return _Linker(doc, published, gazetteer or get_gazetteer()).run()

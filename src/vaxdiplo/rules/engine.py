@@ -1062,7 +1062,7 @@ class _DocRun:
         for role in ROLE_ORDER[a.type]:
             if role in a.weak_roles or role in b.weak_roles:
                 continue
-            pa, pb = a.party(role), b.party(role)
+            pa, pb = self._state(a.party(role)), self._state(b.party(role))
             if pa is not None and pb is not None and pa != pb:
                 return False
         return True
@@ -1173,7 +1173,6 @@ class _DocRun:
                 "bringing the total",
                 "brings the total",
                 "bringing the number",
-                "a total of",
                 "has reached",
                 "have reached",
                 "the most vaccines",
