@@ -60,6 +60,7 @@ PLAN_WORDS = frozenset(
     "if unless whether hoped submitted submit applied apply application awaiting pending "
     "required reviewing review".split()
 )
+GIFT_NOUNS = frozenset("gift gifts donation donations aid grant present".split())
 HELP_NOUNS = frozenset("help support assistance cooperation aid backing".split())
 AGREE_VERBS = frozenset("agree sign decide commit begin start undertake".split())
 CONTENT_VERBS = frozenset(
@@ -941,7 +942,7 @@ class _DocRun:
         attached, reported = [], []
         for tok_i, d in dates:
             node = doc[tok_i]
-            for _ in range(8):
+            for _ in range(14):
                 if node.i in chain_ids:
                     attached.append(d)
                     break
@@ -975,6 +976,9 @@ class _DocRun:
             ):
                 return d.value, f"report {d.text!r}"
             return None, f"report only {d.text!r}"
+        days = [d for _, d in dates if d.value is not None]
+        if len(dates) == 1 and days and not any(_forms_match(t, REPORT_VERBS) for t in sent):
+            return days[0].value, f"only date in the sentence {days[0].text!r}"
         return None, "unattached"
 
     def pick_quantity(self, items: list[tuple[int, Any]], trig: Token) -> Any:
@@ -1108,6 +1112,11 @@ class _DocRun:
                 self.cumulative_context(trig, sent) or self._attributive(trig)
             ):
                 continue
+            if etype == "Delivery" and {fold(t.text) for t in self.doc[trig.i + 1 : trig.i + 4]} & (
+                AGREEMENT_NOUNS
+                | {"consensus", "target", "record", "milestone", "peak", "level", "out"}
+            ):
+                continue  # "reached an agreement", "reached a record"
             if etype == "Delivery" and self._production_materials(facts):
                 continue  # bulk or technology for local production: a TechTransfer
             if etype == "Delivery" and (
@@ -1320,7 +1329,8 @@ class _DocRun:
         args = []
         anchor = self._governing_verb(trig) if (rule.verb_anchor and self.parsed) else trig
         if (
-            rule.verb_anchor
+            rule.type == "TechTransfer"
+            and rule.verb_anchor
             and self.parsed
             and anchor.pos_ in ("VERB", "AUX")
             and fold(anchor.lemma_ or anchor.text)
@@ -1585,8 +1595,10 @@ class _DocRun:
 
     def _governing_verb(self, trig: Token) -> Token:
         node = trig
-        for _ in range(5):
-            if node.pos_ in ("VERB", "AUX") or node.i == node.head.i:
+        for _ in range(6):
+            if node.i == node.head.i:
+                return node
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("acl", "amod"):
                 return node
             node = node.head
         return node if node.pos_ in ("VERB", "AUX") else trig
@@ -2138,6 +2150,16 @@ class _DocRun:
         for a in anaphors:
             self.attach_anaphor(a, out)
         self.date_requests(out)
+        delivered = {st for c in out if c.type == "Delivery" for st in c.sent_starts}
+        out = [
+            c
+            for c in out
+            if not (
+                c.type == "DonationPledge"
+                and fold(c.trigger) in GIFT_NOUNS
+                and set(c.sent_starts) <= delivered
+            )
+        ]  # "1 million doses, a gift from Beijing, landed": the gift is the shipment
         has_call = any(c.type == "PhoneCall" for c in out)
         if has_call:
             out = [c for c in out if not (c.type == "Meeting" and c.weak)]
