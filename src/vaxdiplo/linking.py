@@ -113,6 +113,8 @@ class DocEntities:
 
     ents: list[Ent] = field(default_factory=list)
     home: str | None = None
+    ranking: list[str] = field(default_factory=list)
+    """Countries by how much the document is about them, home first."""
 
     def actors(self) -> list[Ent]:
         return [e for e in self.ents if e.actor is not None and not e.absorbed]
@@ -845,12 +847,16 @@ class _Linker:
     # -- home country ---------------------------------------------------------------------
     def find_home(self) -> str | None:
         doc = self.doc
+        self.home_from_dateline = True
         for e in self.ents:
             if e.kind != "country" or e.via not in ("capital", "alias") or e.actor is None:
                 continue
             if doc[e.start].idx > 400:
                 break
             nxt = doc[e.end].text if e.end < len(doc) else ""
+            line_start = e.start == 0 or "\n" in doc[e.start - 1].text_with_ws or doc[e.start - 1].is_space
+            if line_start and nxt in (",", "/") and doc[e.start].text.isupper():
+                return e.actor.party  # "PHNOM PENH, Aug. 20 (Xinhua)", "JAKARTA / Wed"
             if nxt in ("—", "–", "-", ":", "(") and (
                 e.start == 0
                 or "\n" in doc[e.start - 1].text_with_ws
@@ -859,16 +865,23 @@ class _Linker:
                 or doc[e.start - 1].text in (".",)
             ):
                 return e.actor.party
+        self.home_from_dateline = False
         counts: Counter[float] = Counter()
         first = True
         for e in self.ents:
-            if e.actor is None or e.kind != "country" or self._in_credit(e.start, e.end):
+            if e.actor is None or self._in_credit(e.start, e.end):
+                continue
+            if e.kind == "person" and e.actor.country and not e.absorbed:
+                counts[e.actor.country] += 1.5  # officials quoted are usually the story's own
+                continue
+            if e.kind != "country":
                 continue
             weight = 0.5 if e.via == "demonym" else 1.0
-            if first:
-                weight += 1.0
-                first = False
+            if first and not doc[e.start].is_sent_start:
+                weight += 0.5
+            first = False
             counts[e.actor.party] += weight
+        self.ranking = [c for c, _ in counts.most_common()]
         for e in self.ents:  # bodies qualified by a country ("Vietnam's health ministry")
             if e.kind == "government_body" and e.actor is None:
                 q = self._qualifier_before(e.start) or self._qualifier_of(e.end)
@@ -933,14 +946,18 @@ class _Linker:
         self.company_pass()
         self.ents.sort(key=lambda e: e.start)
         self.absorb_qualifiers()
+        self.ranking: list[str] = []
         self.home = self.find_home()
         self.people_pass()
         self.ents.sort(key=lambda e: e.start)
         self.resolve_people()
+        if not self.home_from_dateline:
+            self.home = self.find_home()  # now counting the people resolved
         self.bodies_pass()
-        self.ents = [e for e in self.ents if e.kind != "title" or e.actor is not None or True]
         self.ents.sort(key=lambda e: (e.start, e.end))
-        return DocEntities(ents=self.ents, home=self.home)
+        ranking = [self.home] if self.home else []
+        ranking += [c for c in self.ranking if c not in ranking]
+        return DocEntities(ents=self.ents, home=self.home, ranking=ranking)
 
 
 def link(

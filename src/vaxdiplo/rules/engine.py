@@ -1117,6 +1117,8 @@ class _DocRun:
                 | {"consensus", "target", "record", "milestone", "peak", "level", "out"}
             ):
                 continue  # "reached an agreement", "reached a record"
+            if etype == "Delivery" and self._vaccination_not_delivery(trig, sent, facts):
+                continue  # "35% of Chileans have received at least one dose"
             if etype == "Delivery" and self._production_materials(facts):
                 continue  # bulk or technology for local production: a TechTransfer
             if etype == "Delivery" and (
@@ -1131,6 +1133,12 @@ class _DocRun:
                 continue  # technology or bulk for local production: a TechTransfer
             out.extend(self.build(rule, etype, trig, sent, facts))
         return out
+
+    def _vaccination_not_delivery(self, trig: Token, sent: Span, facts: dict[str, Any]) -> bool:
+        after = [fold(t.text) for t in self.doc[trig.i + 1 : min(sent.end, trig.i + 6)]]
+        if "dose" in after or "shot" in after or "jab" in after:
+            return not facts["doses"]
+        return bool(facts["words"] & {"%", "percent"}) and not facts["doses"]
 
     @staticmethod
     def _production_materials(facts: dict[str, Any]) -> bool:
@@ -1624,6 +1632,8 @@ class _DocRun:
         """ "from the US drugmaker": the maker of the vaccine named, not the country."""
         if a.ent is None or a.actor.kind != "country":
             return a
+        if a.ent.start == 0 or fold(self.doc[a.ent.start - 1].text) != "the":
+            return a  # "an Indian company": a company of that country, not a known maker
         nxt = [fold(t.text) for t in self.doc[a.ent.end : min(len(self.doc), a.ent.end + 2)]]
         if not (set(nxt) & COMPANY_NOUNS):
             return a
