@@ -854,7 +854,9 @@ class _Linker:
             if doc[e.start].idx > 400:
                 break
             nxt = doc[e.end].text if e.end < len(doc) else ""
-            line_start = e.start == 0 or "\n" in doc[e.start - 1].text_with_ws or doc[e.start - 1].is_space
+            line_start = (
+                e.start == 0 or "\n" in doc[e.start - 1].text_with_ws or doc[e.start - 1].is_space
+            )
             if line_start and nxt in (",", "/") and doc[e.start].text.isupper():
                 return e.actor.party  # "PHNOM PENH, Aug. 20 (Xinhua)", "JAKARTA / Wed"
             if nxt in ("—", "–", "-", ":", "(") and (

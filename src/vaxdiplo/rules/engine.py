@@ -21,6 +21,7 @@ evidence sentences.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -240,6 +241,7 @@ class Candidate:
     trace: list[str] = field(default_factory=list)
     weak: bool = False
     anaphoric: bool = False
+    trigger_dep: str = ""
     weak_roles: set[str] = field(default_factory=set)
     """Roles filled from the document rather than the sentence (overridable)."""
     trigger_i: int = -1
@@ -269,6 +271,43 @@ class Candidate:
 
 def _forms_match(tok: Token, words: frozenset[str]) -> bool:
     return fold(tok.text) in words or tok.lemma_.lower() in words
+
+
+_AGENCY = re.compile(r"^\s*\(?\s*(?:[A-Z][A-Za-z]+|[A-Z]{2,})\s*\)?\s*(?:--|-|–|—|:)")
+_CITY_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,}\s*[,/–—-]\s*(?:[A-Z][a-z]{2}\w*,?\s*)?$")
+
+
+def _dateline_like(text: str, start: int, end: int) -> bool:
+    """A date that dates the article, not an event: "PHNOM PENH, Aug. 20 (Xinhua) --",
+    "CAIRO – 1 July 2021:", "Jakarta / Wed, March 10, 2021", "Published: 31 Jul 2021"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if _AGENCY.match(after) and (not before.strip() or _CITY_BEFORE.search(before)):
+        return True
+    if _CITY_BEFORE.search(before) and (after.strip()[:1] in ("(", ":", "-", "–", "—", "|", "")):
+        return True
+    line = text[line_start:line_end].strip()
+    words = re.findall(r"[a-z]+", line)
+    return len(line) < 70 and not (
+        set(words)
+        - {
+            "published",
+            "updated",
+            "posted",
+            "at",
+            "on",
+            "am",
+            "pm",
+            "gmt",
+            "ict",
+            "utc",
+            "by",
+            "wed",
+            "thu",
+        }
+    )
 
 
 class EventFinder:
@@ -337,6 +376,7 @@ class _DocRun:
                     (self._tok(base + d.start), d)
                     for d in dates
                     if not (self.dateline[0] <= base + d.start < self.dateline[1])
+                    and not _dateline_like(self.doc.text, base + d.start, base + d.end)
                 ],
                 "doses": [(self._tok(base + q.start), q) for q in doses],
                 "money": [(self._tok(base + m.start), m) for m in money],
@@ -1117,6 +1157,10 @@ class _DocRun:
                 | {"consensus", "target", "record", "milestone", "peak", "level", "out"}
             ):
                 continue  # "reached an agreement", "reached a record"
+            if etype == "Approval" and fold(
+                self.doc[trig.i + 1].text if trig.i + 1 < len(self.doc) else ""
+            ) in ("production", "manufacturing", "producer", "manufacturer", "plant"):
+                continue  # "licensed production" is not an authorisation of use
             if etype == "Delivery" and self._vaccination_not_delivery(trig, sent, facts):
                 continue  # "35% of Chileans have received at least one dose"
             if etype == "Delivery" and self._production_materials(facts):
@@ -1166,11 +1210,12 @@ class _DocRun:
         return any(q.approximate for _, q in facts["doses"])
 
     def _past_gift(self, trig: Token, sent: Span) -> bool:
-        """ "China has earlier gifted 15 million doses": a past gift, not a pledge."""
-        before = {fold(t.text) for t in self.doc[max(sent.start, trig.i - 4) : trig.i]}
-        return bool(before & {"earlier", "previously", "already"}) and fold(trig.text).endswith(
-            "ed"
-        )
+        """ "China has earlier gifted 15 million doses", "the largest such gift": past gifts
+        recalled in passing, not pledges."""
+        words = [fold(t.text) for t in sent]
+        recalled = {"earlier", "previously", "already"} & set(words)
+        past = any(w in ("gifted", "donated") for w in words)
+        return bool(recalled and past) or ("such" in words and fold(trig.text) in GIFT_NOUNS)
 
     def _attributive(self, trig: Token) -> bool:
         """ "Japan-donated vaccines", "the donated doses": a modifier, not a pledge."""
@@ -1227,6 +1272,8 @@ class _DocRun:
         )
         supply_words = wordset & SUPPLY_WORDS
         supply = has_vaccine and bool(supply_words - {"production", "produce"})
+        if wordset & {"substance", "bulk", "concentrate", "ingredient", "ingredients", "materials"}:
+            supply, tech = False, True  # material for local production is technology
         if (
             tech
             and "transfer" in wordset
@@ -1435,10 +1482,9 @@ class _DocRun:
                 vaccines = inside
             else:
                 scoped = {"ents": [e for e in facts["ents"] if e.start in clause]}
-                mv = self._maker_vaccine(scoped, roles)
-                if mv is not None:
-                    vaccines = []
-                    facts = {**facts, "clause_vaccine": mv}
+                mv = self._maker_vaccine(scoped, roles) or self._maker_vaccine(facts, roles)
+                vaccines = []  # the vaccine named in another clause is another event's
+                facts = {**facts, "clause_vaccine": mv, "clause_scoped": True}
         cands = []
         vacc_list: list[Ent | None] = list(vaccines[:1]) or [None]
         if etype == "Approval" and len(vaccines) > 1:
@@ -1455,11 +1501,14 @@ class _DocRun:
             c.trace = list(trace)
             c.weak = rule.weak
             c.anaphoric = rule.anaphoric
+            c.trigger_dep = trig.dep_ if self.parsed else ""
             if vent is not None:
                 c.vaccine = vent.vaccine
                 c.trace.append(f"vaccine {vent.vaccine.id} <- {vent.vaccine.mention!r}")
             elif facts.get("clause_vaccine") is not None:
                 c.vaccine = facts["clause_vaccine"]
+            elif facts.get("clause_scoped"):
+                pass
             elif etype not in ("PhoneCall", "Meeting") or facts["words"] & (
                 VACCINE_WORDS | SUPPLY_WORDS
             ):
@@ -1497,6 +1546,11 @@ class _DocRun:
         cuts = [trig.i + 1]
         for t in doc[trig.i + 1 : sent.end - 1]:
             nxt = doc[t.i + 1]
+            if fold(t.text) in ("along", "plus", "besides") and (
+                nxt.like_num or fold(nxt.text) in ("with", "another")
+            ):
+                cuts.append(t.i)
+                continue
             if fold(t.text) == "and" and (
                 nxt.like_num
                 or fold(nxt.text)
@@ -1548,6 +1602,12 @@ class _DocRun:
                 if role and role in ROLE_ORDER[d.type]:
                     d.roles[role] = e.actor
                     d.weak_roles.discard(role)
+            if d.type == "Delivery" and d.channel != "covax":
+                seg_words = {fold(t.text) for t in doc[lo:hi]}
+                if seg_words & GIFT_WORDS:
+                    d.channel = "donation"
+                elif seg_words & PURCHASE_WORDS:
+                    d.channel = "purchase"
             if d.type == "Delivery" and d.channel == "covax" and d.party("supplier") != "COVAX":
                 d.channel = "unspecified"
             d.trace.append(f"segment {k + 1}: doses {d.doses}")
@@ -1781,10 +1841,8 @@ class _DocRun:
                     Actor(kind="international_org", name=covax.name, id="COVAX", party="COVAX")
                 ]
                 c.trace.append("supplier COVAX <- 'COVAX' in sentence")
-            elif words & GIFT_WORDS:
-                c.channel = "donation"
-            elif words & PURCHASE_WORDS:
-                c.channel = "purchase"
+            else:
+                c.channel = self._channel(trig, sent, vent, words)
             if not c.roles.get("supplier"):
                 owner = self._vaccine_owner(vent, args) or self._phrase_supplier(sent, args, facts)
                 if owner is not None:
@@ -1805,6 +1863,8 @@ class _DocRun:
                     c.trace.append(f"recipient {home} <- document home country")
                     c.weak_roles.add("recipient")
         elif t in ("SupplyRequest", "TechTransferRequest"):
+            if c.vaccine is None and t == "TechTransferRequest":
+                c.vaccine = self._recent_vaccine(sent)
             if not c.roles.get("requester"):
                 persons = [
                     a.actor
@@ -1960,6 +2020,18 @@ class _DocRun:
             if prev[-1:] == ["to"] or prev == ["to", "the"]:
                 return a.actor
         return None
+
+    def _channel(self, trig: Token, sent: Span, vent: Ent | None, words: set[str]) -> str:
+        """Donation or purchase, by the nearer cue when a sentence has both
+        ("2 million doses purchased from Sinovac, along with 1 million donated by China")."""
+        pivot = vent.start if vent is not None else trig.i
+        best, dist = "unspecified", 10**6
+        for t in sent:
+            w = fold(t.text)
+            kind = "donation" if w in GIFT_WORDS else "purchase" if w in PURCHASE_WORDS else None
+            if kind and abs(t.i - pivot) < dist:
+                best, dist = kind, abs(t.i - pivot)
+        return best
 
     def _phrase_supplier(self, sent: Span, args: list[Arg], facts: dict[str, Any]) -> Actor | None:
         """ "donated by China", "a gift from the people of India", "from the US",
@@ -2166,10 +2238,19 @@ class _DocRun:
             for c in out
             if not (
                 c.type == "DonationPledge"
-                and fold(c.trigger) in GIFT_NOUNS
+                and (fold(c.trigger) in GIFT_NOUNS or c.trigger_dep in ("acl", "amod"))
                 and set(c.sent_starts) <= delivered
             )
         ]  # "1 million doses, a gift from Beijing, landed": the gift is the shipment
+        out = [
+            c
+            for c in out
+            if not (
+                c.type == "PurchaseAgreement"
+                and c.trigger_dep in ("acl", "amod")
+                and set(c.sent_starts) <= delivered
+            )
+        ]  # "doses purchased from Sinovac arrived": the purchase only describes the shipment
         has_call = any(c.type == "PhoneCall" for c in out)
         if has_call:
             out = [c for c in out if not (c.type == "Meeting" and c.weak)]
