@@ -722,6 +722,8 @@ class _DocRun:
                     ):
                         return "plan"  # "urging the company to accelerate delivery of vaccines"
                     break
+        if etype == "Meeting" and window[-1:] == ["in"]:
+            return "plan"  # "still in talks with": negotiations under way
         plan = [w for w in window if w in PLAN_WORDS]
         if etype == "Request":
             plan = [w for w in plan if w not in REQUEST_WORDS]
@@ -889,12 +891,22 @@ class _DocRun:
                     "produce",
                     "production",
                     "fill-and-finish",
+                    "fill",
+                    "finish",
+                    "filling",
                 }:
                     return False
             elif need == "no_future":
                 if words & {"aims", "aim", "target", "hopes", "plans"}:
                     return False
             elif need == "object_person":
+                if (
+                    rule.host
+                    and rule.anchor > 0
+                    and {fold(t.text) for t in self.doc[max(sent.start, trig.i - 8) : trig.i]}
+                    & VACCINE_WORDS
+                ):
+                    return False  # "the vaccines were received by the minister": a handover
                 near = range(trig.i + 1, min(sent.end, trig.i + 6))
                 if not any(
                     (e := self.ent_at.get(i)) is not None
@@ -1272,6 +1284,8 @@ class _DocRun:
         )
         supply_words = wordset & SUPPLY_WORDS
         supply = has_vaccine and bool(supply_words - {"production", "produce"})
+        if tech and not (supply_words - {"production", "produce", "dose", "doses"}):
+            supply = False  # "local production of the single-dose vaccine"
         if wordset & {"substance", "bulk", "concentrate", "ingredient", "ingredients", "materials"}:
             supply, tech = False, True  # material for local production is technology
         if (
@@ -1525,6 +1539,14 @@ class _DocRun:
                 if m is not None:
                     c.money = Money(amount=m.amount, currency=m.currency)
                     c.trace.append(f"money {m.amount} {m.currency} <- {m.text!r}")
+            if (
+                c.vaccine is None
+                and etype in ("PurchaseAgreement", "Delivery", "DonationPledge")
+                and (c.doses is not None and not facts.get("clause_scoped"))
+            ):
+                c.vaccine = self._recent_vaccine(sent)
+                if c.vaccine is not None:
+                    c.trace.append(f"vaccine {c.vaccine.id} <- the previous sentences")
             c.roles = {k: list(v) for k, v in roles.items()}
             self.finish(c, rule, trig, sent, facts, args, vent)
             cands.extend(self.split(c))
@@ -2299,7 +2321,7 @@ class _DocRun:
 
     def valid(self, c: Candidate) -> bool:
         if c.type in ("PhoneCall", "Meeting"):
-            return len(c.parties()) >= 1
+            return len(c.parties()) >= 2
         pair = {
             "Delivery": ("supplier", "recipient"),
             "DonationPledge": ("donor", "recipient"),
@@ -2326,7 +2348,7 @@ class _DocRun:
         if c.type == "DonationPledge":
             return c.roles.get("donor") is not None or c.roles.get("recipient") is not None
         if c.type == "Approval":
-            return c.roles.get(key) is not None or c.vaccine is not None
+            return c.roles.get(key) is not None
         return c.roles.get(key) is not None
 
     def _state(self, party: str | None) -> str | None:
