@@ -457,6 +457,16 @@ class _DocRun:
     ) -> Actor | None:
         sent_start = self.doc[i].sent.start
         if kinds == ("person",) and self.parsed:
+            here = [
+                e
+                for e in self.ents.ents
+                if sent_start <= e.start < i
+                and e.actor is not None
+                and e.actor.kind == "person"
+                and self.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass", "compound")
+            ]
+            if here:
+                return here[-1].actor
             # "He asked Li ...": the subject of the previous sentences, not the last name seen
             subjects = [
                 e
@@ -1062,7 +1072,15 @@ class _DocRun:
         )
 
     def pick_vaccines(self, trig: Token, facts: dict[str, Any]) -> list[Ent]:
-        vs = [e for e in facts["ents"] if e.vaccine is not None]
+        vs = [
+            e
+            for e in facts["ents"]
+            if e.vaccine is not None
+            and not (
+                {fold(t.text) for t in self.doc[max(0, e.start - 4) : e.start]}
+                & {"beyond", "besides", "unlike", "instead", "except", "apart"}
+            )
+        ]
         if not vs:
             return []
         vs.sort(key=lambda e: abs(e.start - trig.i))
@@ -1423,6 +1441,7 @@ class _DocRun:
         role_map = dict(rule.roles)
         if etype in ("SupplyRequest", "TechTransferRequest"):
             role_map = dict(rule.roles)
+        args = [self._company_reference(a, facts) for a in args]
         if etype in ("PhoneCall", "Meeting"):
             parts: list[Actor] = []
             for a in args:
@@ -1439,6 +1458,8 @@ class _DocRun:
                     continue
                 parts.append(a.actor)
                 trace.append(f"participant {a.actor.party} <- {a.rel}")
+            countries = {p.party for p in parts if p.kind != "company"}
+            parts = [p for p in parts if not (p.kind == "company" and p.country in countries)]
             roles["participants"] = parts
             if "meet_partner" in rule.needs:
                 rels = [
@@ -1565,8 +1586,8 @@ class _DocRun:
         "contracts with Sinovac for 10 million doses and with Pfizer for 10 million doses":
         one event per coordinated segment, each with its own quantity, vaccine and party."""
         doc = self.doc
-        cuts = [trig.i + 1]
-        for t in doc[trig.i + 1 : sent.end - 1]:
+        cuts = [sent.start]
+        for t in doc[sent.start + 1 : sent.end - 1]:
             nxt = doc[t.i + 1]
             if fold(t.text) in ("along", "plus", "besides") and (
                 nxt.like_num or fold(nxt.text) in ("with", "another")
