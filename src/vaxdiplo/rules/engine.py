@@ -102,7 +102,7 @@ PURCHASE_WORDS = frozenset(
 CUMULATIVE_WORDS = frozenset("total cumulative so-far far date".split())
 PRODUCTION_WORDS = frozenset(
     "production produce producing manufacture manufacturing bottling fill finish locally "
-    "local packaging filling package fill-and-finish".split()
+    "local packaging filling package fill-and-finish filled packaged bottled".split()
 )
 AGREEMENT_NOUNS = frozenset(
     "agreement agreements contract contracts deal deals memorandum mou partnership".split()
@@ -1044,6 +1044,8 @@ class _DocRun:
         return None, "unattached"
 
     def pick_quantity(self, items: list[tuple[int, Any]], trig: Token) -> Any:
+        """The quantity the trigger governs: the first one after it ("received 141,600
+        doses, the first consignment of the 13 million ordered"), else the nearest before."""
         good = [
             (i, q)
             for i, q in items
@@ -1051,6 +1053,9 @@ class _DocRun:
         ]
         if not good:
             return None
+        after = [(i, q) for i, q in good if i > trig.i]
+        if after and (after[0][0] - trig.i <= 12 or not [x for x in good if x[0] < trig.i]):
+            return after[0][1]
         return min(good, key=lambda x: (abs(x[0] - trig.i), x[0]))[1]
 
     def _rate(self, q: Any, sent: Span) -> bool:
@@ -1392,6 +1397,10 @@ class _DocRun:
             "supplied",
             "receives",
             "gave",
+            "ships",
+            "sends",
+            "supplies",
+            "provides",
             "thanked",
             "inked",
             "sealed",
