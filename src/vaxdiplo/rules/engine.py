@@ -369,7 +369,7 @@ class _DocRun:
             text = sent.text
             base = sent.start_char
             dates = find_dates(text, self.published)
-            doses = [q for q in find_doses(text)]
+            doses = [self._recount(q, text) for q in find_doses(text)]
             money = find_money(text)
             self._sent_cache[key] = {
                 "dates": [
@@ -384,6 +384,22 @@ class _DocRun:
                 "ents": [e for e in self.ents.ents if sent.start <= e.start < sent.end],
             }
         return self._sent_cache[key]
+
+    @staticmethod
+    def _recount(q: Any, text: str) -> Any:
+        """ "A total of 1,113,600 doses ... landed" is the shipment's size, not a running
+        total, unless the sentence also says so ("so far", "to date", "bringing")."""
+        if not q.cumulative or "total of" not in text[max(0, q.start - 12) : q.start].lower():
+            return q
+        low = text.lower()
+        if any(
+            cue in low
+            for cue in ("so far", "to date", "bringing", "since", "in total", "altogether")
+        ):
+            return q
+        from dataclasses import replace
+
+        return replace(q, cumulative=False)
 
     def _tok(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -1082,7 +1098,7 @@ class _DocRun:
             for e in facts["ents"]
             if e.vaccine is not None
             and not (
-                {fold(t.text) for t in self.doc[max(0, e.start - 4) : e.start]}
+                {fold(t.text) for t in self.doc[max(0, e.start - 6) : e.start]}
                 & {"beyond", "besides", "unlike", "instead", "except", "apart"}
             )
         ]
@@ -1571,8 +1587,18 @@ class _DocRun:
                     c.trace.append(f"money {m.amount} {m.currency} <- {m.text!r}")
             if (
                 c.vaccine is None
-                and etype in ("PurchaseAgreement", "Delivery", "DonationPledge")
-                and (c.doses is not None and not facts.get("clause_scoped"))
+                and not facts.get("clause_scoped")
+                and (
+                    etype == "Approval"
+                    or (
+                        etype
+                        in ("PurchaseAgreement", "Delivery", "DonationPledge", "SupplyRequest")
+                        and (
+                            c.doses is not None
+                            or facts["words"] & {"deliveries", "shipments", "shot", "jab"}
+                        )
+                    )
+                )
             ):
                 c.vaccine = self._recent_vaccine(sent)
                 if c.vaccine is not None:
