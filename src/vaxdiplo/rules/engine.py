@@ -1033,9 +1033,12 @@ class _DocRun:
                     if node.dep_ not in ("acl", "amod", "advcl") or node.i == node.head.i:
                         break
                 node = node.head
-        if attached:
+        dated = [d for d in attached if d.value is not None]
+        if dated:
+            return dated[0].value, f"governed {dated[0].text!r}"
+        if attached and not (reported and cand_type in REPORT_DATED):
             d = attached[0]
-            return d.value, f"governed {d.text!r}"
+            return None, f"governed {d.text!r}"
         if not reported:
             for tok_i, d in dates:
                 near = doc[max(sent.start, tok_i - 3) : min(sent.end, tok_i + 1)]
@@ -2298,6 +2301,16 @@ class _DocRun:
             else:
                 expanded.append(c)
         cands = expanded
+        delivered_early = {st for c in cands if c.type == "Delivery" for st in c.sent_starts}
+        cands = [
+            c
+            for c in cands
+            if not (
+                c.type in ("DonationPledge", "PurchaseAgreement")
+                and (fold(c.trigger) in GIFT_NOUNS or c.trigger_dep in ("acl", "amod"))
+                and set(c.sent_starts) <= delivered_early
+            )
+        ]
         for c in cands:
             if not self.valid(c):
                 continue
