@@ -59,7 +59,7 @@ PLAN_WORDS = frozenset(
     "prepares ask asking proposed propose promised promise pledged pledge urged urge "
     "requested request called invited capable potential possible possibility future "
     "if unless whether hoped submitted submit applied apply application awaiting pending "
-    "required reviewing review".split()
+    "required reviewing review asked urged urging appealed sought".split()
 )
 GIFT_NOUNS = frozenset("gift gifts donation donations aid grant present".split())
 HELP_NOUNS = frozenset("help support assistance cooperation aid backing".split())
@@ -69,8 +69,8 @@ CONTENT_VERBS = frozenset(
     "negotiate prioritise prioritize seek hasten step expand".split()
 )
 REQUEST_WORDS = frozenset(
-    "ask asked asking proposed propose urged urge requested request called invited seeks "
-    "seeking".split()
+    "ask asked asking proposed propose urged urge urging requested request called invited seeks "
+    "seeking sought appealed".split()
 )
 REPORT_VERBS = frozenset(
     "say said says announce announced announces tell told tells report reported reports "
@@ -1225,6 +1225,19 @@ class _DocRun:
                 continue
             if etype == "DonationPledge" and self._past_gift(trig, sent):
                 continue
+            if (
+                etype == "DonationPledge"
+                and trig.i > 0
+                and fold(self.doc[trig.i - 1].text)
+                in ("earlier", "previous", "prior", "original", "initial")
+            ):
+                continue  # "tripling an earlier pledge": a reference, not a new pledge
+            if (
+                rule.type == "Request"
+                and fold(trig.text) in ("seek", "seeks", "seeking", "sought")
+                and (trig.i + 1 < len(self.doc) and fold(self.doc[trig.i + 1].text) == "to")
+            ):
+                continue  # "seeking to make vaccines": an aim, not a request
             if etype in ("DonationPledge", "PurchaseAgreement") and (
                 self._production_materials(facts) or facts["words"] & {"technology", "know-how"}
             ):
@@ -1874,6 +1887,9 @@ class _DocRun:
 
         t = c.type
         if t == "Approval":
+            c.roles["authority"] = [
+                a for a in c.roles.get("authority", []) if a.kind != "company"
+            ]  # "Medigen's approval": the maker is not the authority
             local = {
                 fold(x.text)
                 for x in self.doc[max(sent.start, trig.i - 3) : min(sent.end, trig.i + 3)]
@@ -2301,6 +2317,11 @@ class _DocRun:
             else:
                 expanded.append(c)
         cands = expanded
+        cands = [
+            c
+            for c in cands
+            if not (c.type == "PurchaseAgreement" and c.trigger_dep in ("acl", "amod"))
+        ]  # "doses bought by the government are expected": background, not the deal
         delivered_early = {st for c in cands if c.type == "Delivery" for st in c.sent_starts}
         cands = [
             c
@@ -2323,6 +2344,17 @@ class _DocRun:
         for a in anaphors:
             self.attach_anaphor(a, out)
         self.date_requests(out)
+        pledged = {
+            (c.party("donor"), c.party("recipient")) for c in out if c.type == "DonationPledge"
+        }
+        for c in out:
+            if (
+                c.type == "Delivery"
+                and c.channel == "unspecified"
+                and ((c.party("supplier"), c.party("recipient")) in pledged)
+            ):
+                c.channel = "donation"
+                c.trace.append("channel donation <- the document reports the pledge")
         delivered = {st for c in out if c.type == "Delivery" for st in c.sent_starts}
         out = [
             c
