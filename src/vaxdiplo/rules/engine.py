@@ -389,6 +389,10 @@ class _DocRun:
     def _recount(q: Any, text: str) -> Any:
         """ "A total of 1,113,600 doses ... landed" is the shipment's size, not a running
         total, unless the sentence also says so ("so far", "to date", "bringing")."""
+        if "combined" in text[max(0, q.start - 12) : q.start].lower():
+            from dataclasses import replace
+
+            return replace(q, cumulative=True)  # "a combined 65 million doses from A and B"
         if not q.cumulative or "total of" not in text[max(0, q.start - 12) : q.start].lower():
             return q
         low = text.lower()
@@ -1536,6 +1540,14 @@ class _DocRun:
                 role = role_map.get(a.rel)
                 if a.rel == "thanked":
                     role = DOER_ROLE.get(etype)
+                if (
+                    etype == "Delivery"
+                    and a.rel == "subj"
+                    and role is None
+                    and a.ent is not None
+                    and a.ent.via == "demonym"
+                ):
+                    role = "supplier"  # "a third Japanese donation of ... arrived"
                 if role in ("giver", "taker"):
                     role = self._transfer_role(trig, role)
                 if role is None or role == "none":
