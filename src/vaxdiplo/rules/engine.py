@@ -2449,15 +2449,7 @@ class _DocRun:
                     c.weak_roles.discard(b)
                 else:
                     return False
-        key = {
-            "Approval": "authority",
-            "DonationPledge": "donor",
-            "Delivery": "recipient",
-            "SupplyRequest": "requester",
-            "TechTransferRequest": "requester",
-            "TechTransfer": "recipient",
-            "PurchaseAgreement": "buyer",
-        }[c.type]
+        key = KEY_ROLE[c.type]
         if c.type == "DonationPledge":
             return c.roles.get("donor") is not None or c.roles.get("recipient") is not None
         if c.type == "Approval":
