@@ -90,6 +90,10 @@ SUPPLY_WORDS = frozenset(
     "allocations provide providing share sharing purchase purchases buy buying procure "
     "procurement donate donation donations sources source".split()
 )
+STRONG_SUPPLY = frozenset(
+    "doses delivery deliveries shipment shipments batch batches priority allocation "
+    "allocations supplies".split()
+)
 VACCINE_WORDS = VACCINE_NOUNS | frozenset({"vaccination", "covax", "immunization"})
 GIFT_WORDS = frozenset(
     "donated donation donations donate donating gift gifts gifted aid assistance grant "
@@ -694,7 +698,13 @@ class _DocRun:
     def negated_or_modal(self, trig: Token, sent: Span, etype: str) -> str | None:
         doc = self.doc
         start = max(sent.start, trig.i - 7)
-        window = [fold(t.text) for t in doc[start : trig.i]]
+        # month names ("May 14") and names ("Will") are not modals: keep their capitals
+        window = [
+            fold(t.text)
+            if not (t.text[:1].isupper() and fold(t.text) in MODALS | {"will"})
+            else t.text
+            for t in doc[start : trig.i]
+        ]
         # stop at a clause boundary
         for k in range(len(window) - 1, -1, -1):
             if window[k] in (",", ";", ":", "that", "which", "while", "after", "before", "as"):
@@ -1343,8 +1353,27 @@ class _DocRun:
         )
         supply_words = wordset & SUPPLY_WORDS
         supply = has_vaccine and bool(supply_words - {"production", "produce"})
-        if tech and not (supply_words - {"production", "produce", "dose", "doses"}):
-            supply = False  # "local production of the single-dose vaccine"
+        if tech and not (supply_words & STRONG_SUPPLY):
+            # "share the technology" is technology; "continue sharing vaccines" is supply
+            supply = any(
+                w
+                in (
+                    "share",
+                    "sharing",
+                    "provide",
+                    "providing",
+                    "supply",
+                    "supplying",
+                    "send",
+                    "sending",
+                    "receive",
+                    "receiving",
+                    "give",
+                    "giving",
+                )
+                and set(words[k + 1 : k + 4]) & {"vaccines", "doses", "jabs", "shots"}
+                for k, w in enumerate(words)
+            )
         if wordset & {"substance", "bulk", "concentrate", "ingredient", "ingredients", "materials"}:
             supply, tech = False, True  # material for local production is technology
         if (
