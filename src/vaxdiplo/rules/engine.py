@@ -1145,6 +1145,12 @@ class _DocRun:
     def dedupe_sentences(self, cands: list[Candidate]) -> list[Candidate]:
         """Several triggers of one type in one sentence usually name one event: keep the
         best-filled candidate, unless the others differ in an explicit role or quantity."""
+        appositive = {(c.type, c.sent_starts[0]) for c in cands if c.trigger_dep not in ("appos",)}
+        cands = [
+            c
+            for c in cands
+            if not (c.trigger_dep == "appos" and (c.type, c.sent_starts[0]) in appositive)
+        ]  # "received 141,600 doses, the first consignment of the 13 million ordered"
         out: list[Candidate] = []
         for c in cands:
             twin = next(
@@ -1231,6 +1237,16 @@ class _DocRun:
                 continue  # "licensed production" is not an authorisation of use
             if etype == "Delivery" and self._vaccination_not_delivery(trig, sent, facts):
                 continue  # "35% of Chileans have received at least one dose"
+            if etype == "Delivery" and facts["words"] & {"technology", "know-how", "technologies"}:
+                continue  # "transferred the technology to make the vaccine": a TechTransfer
+            if (
+                etype == "DonationPledge"
+                and self.parsed
+                and trig.dep_ == "relcl"
+                and {fold(c.text) for c in trig.children if c.dep_ == "aux"}
+                & {"has", "have", "had"}
+            ):
+                continue  # "the doses Washington has promised": a reference to a pledge
             if etype == "Delivery" and self._production_materials(facts):
                 continue  # bulk or technology for local production: a TechTransfer
             if etype == "Delivery" and (
