@@ -1239,6 +1239,8 @@ class _DocRun:
                 continue  # "35% of Chileans have received at least one dose"
             if etype == "Delivery" and facts["words"] & {"technology", "know-how", "technologies"}:
                 continue  # "transferred the technology to make the vaccine": a TechTransfer
+            if etype == "DonationPledge" and self._reduced_relative(trig):
+                continue  # "the doses Washington has promised": a reference to a pledge
             if (
                 etype == "DonationPledge"
                 and self.parsed
@@ -1313,6 +1315,18 @@ class _DocRun:
         recalled = {"earlier", "previously", "already"} & set(words)
         past = any(w in ("gifted", "donated") for w in words)
         return bool(recalled and past) or ("such" in words and fold(trig.text) in GIFT_NOUNS)
+
+    def _reduced_relative(self, trig: Token) -> bool:
+        """ "doses Washington has promised", "the vaccines China had pledged"."""
+        j = trig.i - 1
+        if j < 0 or fold(self.doc[j].text) not in ("has", "have", "had"):
+            return False
+        j -= 1
+        e = self.ent_at.get(j)
+        if e is None or e.actor is None:
+            return False
+        j = e.start - 1
+        return j >= 0 and fold(self.doc[j].text) in VACCINE_NOUNS
 
     def _attributive(self, trig: Token) -> bool:
         """ "Japan-donated vaccines", "the donated doses": a modifier, not a pledge."""
