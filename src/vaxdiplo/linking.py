@@ -796,7 +796,7 @@ class _Linker:
             if qual is not None and qual.kind == "country":
                 country = qual.party
                 qual.absorbed = True
-            country = country or self.home or self._people_country()
+            country = country or self._scene_country(e) or self.home or self._people_country()
             name = e.title or self.doc[e.start : e.end].text
             if country is None:
                 e.actor = None
@@ -808,6 +808,24 @@ class _Linker:
                 country=country,
                 party=country,
             )
+
+    def _scene_country(self, e: Ent) -> str | None:
+        """ "In Myanmar, the military government said ...": the sentence sets the scene."""
+        sent = self.doc[e.start].sent
+        first = [t for t in sent if not t.is_space][:1]
+        if not first or fold(first[0].text) != "in":
+            return None
+        scene = self._ent_at(first[0].i + 1)
+        if (
+            scene is None
+            or scene.kind != "country"
+            or scene.actor is None
+            or scene.start >= e.start
+        ):
+            return None
+        if scene.end < len(self.doc) and self.doc[scene.end].text == ",":
+            return scene.actor.party
+        return None
 
     def _people_country(self) -> str | None:
         """The one country the document's people speak for, if there is exactly one."""

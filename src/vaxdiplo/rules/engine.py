@@ -1335,6 +1335,14 @@ class _DocRun:
         return self.parsed and trig.dep_ in ("amod", "compound")
 
     def cumulative_context(self, trig: Token, sent: Span) -> bool:
+        """A running total is reported, and no count of this event's own is given
+        ("..., bringing the total received to 24 million" keeps "one million doses")."""
+        doses = self.facts(sent)["doses"]
+        if any(not q.cumulative for _, q in doses):
+            return False
+        return self._cumulative_words(sent)
+
+    def _cumulative_words(self, sent: Span) -> bool:
         words = [fold(t.text) for t in sent]
         text = " ".join(words)
         return any(
