@@ -186,7 +186,7 @@ class Extractor:
         for doc_id, text, published in items:
             try:
                 yield self.extract(text, published=published, doc_id=doc_id)
-            except (TypeError, ValueError, VaxdiploError) as err:
+            except Exception as err:  # a batch records the failure and goes on
                 yield DocumentFailure(doc_id=doc_id, error=type(err).__name__, message=str(err))
 
     def explain(self, text: Any, *, published: Any = None) -> str:
