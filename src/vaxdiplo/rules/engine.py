@@ -1038,14 +1038,14 @@ class _DocRun:
                 if node.i in chain_ids:
                     attached.append(d)
                     break
-                if node.i == node.head.i:
-                    break
                 if node.pos_ in ("VERB", "AUX") and node.i != tok_i:
                     if _forms_match(node, REPORT_VERBS):
                         reported.append((node, d))
                         break
                     if node.dep_ not in ("acl", "amod", "advcl") or node.i == node.head.i:
                         break
+                if node.i == node.head.i:
+                    break
                 node = node.head
         dated = [d for d in attached if d.value is not None]
         if dated:
