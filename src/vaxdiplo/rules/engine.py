@@ -281,6 +281,11 @@ _AGENCY = re.compile(r"^\s*\(?\s*(?:[A-Z][A-Za-z]+|[A-Z]{2,})\s*\)?\s*(?:--|-|�
 _CITY_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,}\s*[,/–—-]\s*(?:[A-Z][a-z]{2}\w*,?\s*)?$")
 
 
+_PLACE_AFTER = re.compile(
+    r"\s+(?:City|Street|Road|Avenue|Square|Bridge|Stadium|University|Hospital|Park)\b"
+)
+
+
 def _dateline_like(text: str, start: int, end: int) -> bool:
     """A date that dates the article, not an event: "PHNOM PENH, Aug. 20 (Xinhua) --",
     "CAIRO – 1 July 2021:", "Jakarta / Wed, March 10, 2021", "Published: 31 Jul 2021"."""
@@ -381,6 +386,7 @@ class _DocRun:
                     for d in dates
                     if not (self.dateline[0] <= base + d.start < self.dateline[1])
                     and not _dateline_like(self.doc.text, base + d.start, base + d.end)
+                    and not _PLACE_AFTER.match(self.doc.text, base + d.end)
                 ],
                 "doses": [(self._tok(base + q.start), q) for q in doses],
                 "money": [(self._tok(base + m.start), m) for m in money],
@@ -1580,7 +1586,9 @@ class _DocRun:
                     if a.actor.kind
                     in ("person", "country", "international_org", "company", "government_body")
                 ]
-                partner = any(r in ("obj", "with", "dative") for r in rels)
+                partner = any(r in ("obj", "with", "dative") for r in rels) or any(
+                    a.rel == "obj.deep" and a.actor.kind == "person" for a in args
+                )  # "met Chinese Ambassador to Egypt Liao Liqiang"
                 if not partner and not (rels.count("subj") + rels.count("conj") >= 2):
                     return []
             if "separately" in facts["words"] and len({p.party for p in parts}) >= 3:
@@ -2420,8 +2428,15 @@ class _DocRun:
                     break
             else:
                 out.append(c)
+        self.anaphor_dates: dict[int, tuple[dt.date, str]] = {}
         for a in anaphors:
             self.attach_anaphor(a, out)
+        for c in out:  # "During the meeting, Liao announced that China would donate ..."
+            if c.date is None and not c.date_conflict and c.type not in ("PhoneCall", "Meeting"):
+                hit = self.anaphor_dates.get(c.sent_starts[0])
+                if hit is not None:
+                    c.date = hit[0]
+                    c.trace.append(f"date {hit[0]} <- the {hit[1]} the sentence refers to")
         self.date_requests(out)
         pledged = {
             (c.party("donor"), c.party("recipient")) for c in out if c.type == "DonationPledge"
@@ -2473,6 +2488,8 @@ class _DocRun:
             if ev not in target.evidence:
                 target.evidence.append(ev)
         target.trace.append(f"-- anaphor {a.rule} {a.trigger!r} adds evidence --")
+        if target.date is not None:
+            self.anaphor_dates[a.sent_starts[0]] = (target.date, target.type)
 
     def date_requests(self, events: list[Candidate]) -> None:
         """A request made during a call or meeting takes its date (EVENTS.md §7.5)."""
