@@ -1292,6 +1292,8 @@ class _DocRun:
     @staticmethod
     def _production_materials(facts: dict[str, Any]) -> bool:
         words = facts["words"]
+        if words & {"bulk", "concentrate", "substance", "ingredient", "ingredients"}:
+            return True  # only made for local filling and production
         materials = {
             "bulk",
             "concentrate",
@@ -1343,7 +1345,13 @@ class _DocRun:
     def cumulative_context(self, trig: Token, sent: Span) -> bool:
         """A running total is reported, and no count of this event's own is given
         ("..., bringing the total received to 24 million" keeps "one million doses")."""
+        low = " ".join(fold(t.text) for t in sent)
         doses = self.facts(sent)["doses"]
+        own_count = any(not q.cumulative for _, q in doses)
+        if any(cue in low for cue in ("so far", "to date", "in total", "altogether")) and not (
+            own_count and ("bringing" in low or "brings" in low or "raising" in low)
+        ):
+            return True  # "has so far supplied ..., of which 6.47 million doses were grants"
         if any(not q.cumulative for _, q in doses):
             return False
         return self._cumulative_words(sent)
@@ -2032,14 +2040,20 @@ class _DocRun:
                 if owner is not None:
                     c.roles["supplier"] = [owner]
                     c.trace.append(f"supplier {owner.party} <- vaccine owner or 'donated by/from'")
-            if not c.roles.get("supplier") and c.channel == "purchase" and c.vaccine is not None:
+            if (
+                not c.roles.get("supplier")
+                and c.channel in ("purchase", "unspecified")
+                and c.vaccine is not None
+            ):
                 maker = registry.vaccine(c.vaccine.id).maker
                 if maker:
                     m = registry.org(maker)
                     c.roles["supplier"] = [
                         Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
                     ]
-                    c.trace.append(f"supplier {m.id} <- maker of a purchased vaccine")
+                    if c.channel == "unspecified":
+                        c.weak_roles.add("supplier")
+                    c.trace.append(f"supplier {m.id} <- maker of a vaccine not said to be a gift")
             if not c.roles.get("recipient") and home_actor is not None:
                 sup = one("supplier")
                 if sup is None or sup.party != home:
