@@ -1080,6 +1080,10 @@ class _DocRun:
         days = [d for _, d in dates if d.value is not None]
         if len(dates) == 1 and days and not any(_forms_match(t, REPORT_VERBS) for t in sent):
             return days[0].value, f"only date in the sentence {days[0].text!r}"
+        if cand_type in ("PhoneCall", "Meeting"):
+            free = [d for d in days if d not in {r[1] for r in reported}]
+            if len(free) == 1:
+                return free[0].value, f"the visit's date {free[0].text!r}"
         return None, "unattached"
 
     def pick_quantity(self, items: list[tuple[int, Any]], trig: Token) -> Any:
