@@ -1148,6 +1148,13 @@ class _DocRun:
             trig = self.doc[idx]
             if (rule.type, trig.i) in seen:
                 continue
+            inside = self.ent_at.get(trig.i)
+            if (
+                inside is not None
+                and inside.kind in ("company", "international_org", "government_body", "group")
+                and inside.end - inside.start > 1
+            ):
+                continue  # "Holding Company for Biological Products": a name, not a trigger
             seen.add((rule.type, trig.i))
             cands.extend(self.candidates(rule, trig))
         return self.merge(self.dedupe_sentences(cands))
@@ -2279,12 +2286,15 @@ class _DocRun:
     def _recent_vaccine(self, sent: Span) -> Vaccine | None:
         """The vaccine of the previous sentences ("... begun producing the CanSino vaccine.
         The Chinese company transferred the technology ...")."""
-        prev = [
-            e
-            for e in self.ents.ents
-            if e.vaccine is not None and e.start < sent.start and e.start >= sent.start - 80
-        ]
-        return prev[-1].vaccine if prev else None
+        for e in reversed(self.ents.ents):
+            if e.start >= sent.start or e.start < sent.start - 80:
+                continue
+            if e.vaccine is not None:
+                return e.vaccine
+            if e.actor is not None and (e.maker or e.actor.id) in self.f.makers:
+                v = self.f.makers[e.maker or e.actor.id]  # "a deal with Pfizer ... the shot"
+                return Vaccine(id=v.id, name=v.name, mention=self.doc[e.start : e.end].text)
+        return None
 
     def _maker_parties(self, c: Candidate) -> set[str]:
         if c.vaccine is None:
