@@ -447,6 +447,8 @@ class _DocRun:
                 actor = actor or self._antecedent(
                     tok.i, ("country", "government_body", "international_org", "company")
                 )
+            elif low in ("which", "who") and tok.i > 0:
+                actor = self._relative_antecedent(tok)
             elif (
                 low == "country"
                 and tok.i > 0
@@ -463,6 +465,18 @@ class _DocRun:
             if actor is not None:
                 out.append((tok.i, actor, None))
         return out
+
+    def _relative_antecedent(self, tok: Token) -> Actor | None:
+        """ "the African Vaccine Acquisition Trust (AVAT), which in March signed ...":
+        the actor the relative pronoun follows."""
+        for e in reversed(self.ents.ents):
+            if e.end > tok.i or e.actor is None or e.absorbed:
+                continue
+            between = [t.text for t in self.doc[e.end : tok.i]]
+            if len(between) <= 4 and all(not t.isalpha() or t.isupper() for t in between):
+                return e.actor
+            return None
+        return None
 
     def _subject_before(self, tok: Token, sent: Span) -> Actor | None:
         """ "China has provided Laos with its ninth shipment": "its" is the subject's."""
@@ -1245,13 +1259,26 @@ class _DocRun:
                 continue
             if etype == "Delivery" and {fold(t.text) for t in self.doc[trig.i + 1 : trig.i + 4]} & (
                 AGREEMENT_NOUNS
-                | {"consensus", "target", "record", "milestone", "peak", "level", "out"}
+                | {
+                    "consensus",
+                    "target",
+                    "record",
+                    "milestone",
+                    "peak",
+                    "level",
+                    "out",
+                    "full",
+                    "capacity",
+                    "agreement",
+                }
             ):
                 continue  # "reached an agreement", "reached a record"
             if etype == "Approval" and fold(
                 self.doc[trig.i + 1].text if trig.i + 1 < len(self.doc) else ""
             ) in ("production", "manufacturing", "producer", "manufacturer", "plant"):
                 continue  # "licensed production" is not an authorisation of use
+            if etype == "Approval" and self.cumulative_context(trig, sent):
+                continue  # "has been registered in 60 countries so far"
             if etype == "Delivery" and self._vaccination_not_delivery(trig, sent, facts):
                 continue  # "35% of Chileans have received at least one dose"
             if etype == "Delivery" and facts["words"] & {"technology", "know-how", "technologies"}:
@@ -1595,6 +1622,9 @@ class _DocRun:
                     continue
                 parts.append(a.actor)
                 trace.append(f"participant {a.actor.party} <- {a.rel}")
+            known = {p.party for p in parts if not (p.kind == "person" and p.party == p.id)}
+            if len(known) >= 2:
+                parts = [p for p in parts if not (p.kind == "person" and p.party == p.id)]
             countries = {p.party for p in parts if p.kind != "company"}
             parts = [p for p in parts if not (p.kind == "company" and p.country in countries)]
             roles["participants"] = parts
@@ -1656,7 +1686,7 @@ class _DocRun:
         if (
             self.parsed
             and anchor.pos_ in ("VERB", "AUX")
-            and anchor.dep_ in ("advcl", "conj", "ccomp")
+            and anchor.dep_ in ("advcl", "conj", "ccomp", "parataxis")
         ):
             clause = {t.i for t in anchor.subtree}
             inside = [v for v in vaccines if v.start in clause]
@@ -2565,7 +2595,7 @@ class _DocRun:
         if c.type == "DonationPledge":
             return c.roles.get("donor") is not None or c.roles.get("recipient") is not None
         if c.type == "Approval":
-            return c.roles.get(key) is not None
+            return c.roles.get(key) is not None and c.vaccine is not None
         return c.roles.get(key) is not None
 
     def _state(self, party: str | None) -> str | None:
