@@ -62,6 +62,10 @@ PLAN_WORDS = frozenset(
     "required reviewing review asked urged urging appealed sought".split()
 )
 GIFT_NOUNS = frozenset("gift gifts donation donations aid grant present".split())
+ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "latest last".split()
+)
 HELP_NOUNS = frozenset("help support assistance cooperation aid backing".split())
 AGREE_VERBS = frozenset("agree sign decide commit begin start undertake".split())
 CONTENT_VERBS = frozenset(
@@ -466,6 +470,12 @@ class _DocRun:
                 out.append((tok.i, actor, None))
         return out
 
+    @staticmethod
+    def _is_subject(root: Token) -> bool:
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        return root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass")
+
     def _relative_antecedent(self, tok: Token) -> Actor | None:
         """ "the African Vaccine Acquisition Trust (AVAT), which in March signed ...":
         the actor the relative pronoun follows."""
@@ -507,7 +517,7 @@ class _DocRun:
                 if sent_start <= e.start < i
                 and e.actor is not None
                 and e.actor.kind == "person"
-                and self.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass", "compound")
+                and self._is_subject(self.doc[e.start : e.end].root)
             ]
             if here:
                 return here[-1].actor
@@ -518,13 +528,7 @@ class _DocRun:
                 if e.start < sent_start
                 and e.actor is not None
                 and e.actor.kind == "person"
-                and (
-                    self.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass")
-                    or (
-                        self.doc[e.start : e.end].root.dep_ == "compound"
-                        and self.doc[e.start : e.end].root.head.dep_ in ("nsubj", "nsubjpass")
-                    )
-                )
+                and self._is_subject(self.doc[e.start : e.end].root)
             ]
             if subjects and self.doc[subjects[-1].start].sent.start >= sent_start - 120:
                 return subjects[-1].actor
@@ -1277,6 +1281,13 @@ class _DocRun:
                 self.doc[trig.i + 1].text if trig.i + 1 < len(self.doc) else ""
             ) in ("production", "manufacturing", "producer", "manufacturer", "plant"):
                 continue  # "licensed production" is not an authorisation of use
+            if (
+                etype == "Approval"
+                and self.parsed
+                and trig.dep_ == "acl"
+                and any(c.dep_ == "amod" and fold(c.text) in ORDINALS for c in trig.head.children)
+            ):
+                continue  # "the third vaccine cleared for use after X and Y": earlier approvals
             if etype == "Approval" and self.cumulative_context(trig, sent):
                 continue  # "has been registered in 60 countries so far"
             if etype == "Delivery" and self._vaccination_not_delivery(trig, sent, facts):
@@ -1698,6 +1709,15 @@ class _DocRun:
                 vaccines = []  # the vaccine named in another clause is another event's
                 facts = {**facts, "clause_vaccine": mv, "clause_scoped": True}
         cands = []
+        if etype == "Approval" and len(vaccines) > 1:
+            earlier = [
+                v
+                for v in vaccines
+                if {fold(t.text) for t in self.doc[max(sent.start, v.start - 6) : v.start]}
+                & {"after", "following"}
+            ]
+            if len(earlier) < len(vaccines):  # "the third vaccine cleared after X and Y"
+                vaccines = [v for v in vaccines if v not in earlier]
         vacc_list: list[Ent | None] = list(vaccines[:1]) or [None]
         if etype == "Approval" and len(vaccines) > 1:
             vacc_list = self._coordinated(vaccines, trig)
