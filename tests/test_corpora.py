@@ -1,6 +1,6 @@
 """End-to-end figures on whole articles, scored by the contract's rules (EVENTS.md §6).
 
-The seed fixtures are the acceptance bar; the three article sets in tests/data were
+The seed fixtures are the acceptance bar; the four article sets in tests/data were
 written for this project in the style of wire copy and are held to a floor, so that a
 rule change that helps one table but hurts whole articles shows up here. The shared
 development set is third-party text: it is read from beside the checkout when present
@@ -38,7 +38,7 @@ def test_corpora_seeds_detected_rules_only(rules_extractor):
 
 def test_corpora_article_sets_floor(extractor, tmp_path):
     lines = []
-    for name in ("articles_a.jsonl", "articles_b.jsonl", "articles_c.jsonl"):
+    for name in ("articles_a.jsonl", "articles_b.jsonl", "articles_c.jsonl", "articles_d.jsonl"):
         lines += (ROOT / "tests" / "data" / name).read_text(encoding="utf8").splitlines()
     combined = tmp_path / "articles.jsonl"
     combined.write_text("\n".join(lines) + "\n", encoding="utf8")
