@@ -21,7 +21,9 @@ DEVSET = ROOT.parent / "shared" / "devset" / "gold.jsonl"
 
 def _report(extractor, path):
     docs = load_gold(path)
-    preds = {d.id: extractor.extract(d.text, published=d.published, doc_id=d.id).to_gold() for d in docs}
+    preds = {
+        d.id: extractor.extract(d.text, published=d.published, doc_id=d.id).to_gold() for d in docs
+    }
     return score(docs, preds)
 
 
@@ -47,7 +49,9 @@ def test_corpora_article_sets_floor(extractor, tmp_path):
     assert overall.exact.f1 >= 0.65, overall.exact
 
 
-@pytest.mark.skipif(not DEVSET.exists(), reason="the shared development set is not beside this checkout")
+@pytest.mark.skipif(
+    not DEVSET.exists(), reason="the shared development set is not beside this checkout"
+)
 def test_corpora_devset_targets(extractor):
     overall = _report(extractor, DEVSET).overall
     assert overall.detected.f1 >= 0.90, overall.detected
