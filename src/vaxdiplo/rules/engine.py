@@ -2572,12 +2572,17 @@ class _DocRun:
     def date_requests(self, events: list[Candidate]) -> None:
         """A request made during a call or meeting takes its date (EVENTS.md §7.5)."""
         talks = [e for e in events if e.type in ("PhoneCall", "Meeting") and e.date is not None]
+        roles = {
+            "SupplyRequest": ("requester", "addressee"),
+            "TechTransferRequest": ("requester", "addressee"),
+            "DonationPledge": ("donor", "recipient"),  # a pledge announced in the call
+        }
         for c in events:
-            if c.type in ("SupplyRequest", "TechTransferRequest") and not c.roles.get("addressee"):
-                pass
-            if c.type not in ("SupplyRequest", "TechTransferRequest") or c.date or c.date_conflict:
+            if c.type not in roles or c.date or c.date_conflict:
                 continue
-            who = {c.party("requester"), c.party("addressee")} - {None}
+            who = {c.party(r) for r in roles[c.type] if r not in c.weak_roles} - {None}
+            if c.type == "DonationPledge" and len(who) < 2:
+                continue
             for t in talks:
                 if who and who <= t.parties():
                     c.date = t.date
