@@ -2516,6 +2516,7 @@ class _DocRun:
                     c.date = hit[0]
                     c.trace.append(f"date {hit[0]} <- the {hit[1]} the sentence refers to")
         self.date_requests(out)
+        self.channel_from_followups(out)
         pledged = {
             (c.party("donor"), c.party("recipient")) for c in out if c.type == "DonationPledge"
         }
@@ -2568,6 +2569,39 @@ class _DocRun:
         target.trace.append(f"-- anaphor {a.rule} {a.trigger!r} adds evidence --")
         if target.date is not None:
             self.anaphor_dates[a.sent_starts[0]] = (target.date, target.type)
+
+    def channel_from_followups(self, events: list[Candidate]) -> None:
+        """ "... arrived on Wednesday night. The shipment was purchased under the government's
+        agreements with Pfizer.": a later sentence tells how the doses were obtained."""
+        deliveries = sorted(
+            (c for c in events if c.type == "Delivery"), key=lambda c: c.sent_starts[0]
+        )
+        if not deliveries:
+            return
+        starts = {st for c in events for st in c.sent_starts}
+        for sent in self.doc.sents:
+            if sent.start in starts:
+                continue
+            words = [fold(t.text) for t in sent]
+            refers = any(
+                words[k] in ("the", "this", "that", "these")
+                and words[k + 1]
+                in ("shipment", "consignment", "batch", "doses", "vaccines", "delivery")
+                for k in range(len(words) - 1)
+            )
+            if not refers:
+                continue
+            kind = (
+                "purchase"
+                if set(words) & {"purchased", "bought", "procured"}
+                else "donation"
+                if set(words) & {"donated", "gifted", "donation", "gift"}
+                else None
+            )
+            before = [c for c in deliveries if c.sent_starts[0] < sent.start]
+            if kind and before and before[-1].channel == "unspecified":
+                before[-1].channel = kind
+                before[-1].trace.append(f"channel {kind} <- a later sentence about the shipment")
 
     def date_requests(self, events: list[Candidate]) -> None:
         """A request made during a call or meeting takes its date (EVENTS.md §7.5)."""
