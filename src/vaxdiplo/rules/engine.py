@@ -2313,7 +2313,12 @@ class _DocRun:
         for a in args:
             if a.ent is None or (a.actor.kind == "person" and a.actor.party == a.actor.id):
                 continue
-            prev = [fold(t.text) for t in doc[max(sent.start, a.ent.start - 4) : a.ent.start]]
+            left = a.ent.start
+            while left > sent.start and (
+                (q := self.ent_at.get(left - 1)) is not None and q.absorbed and q.kind == "country"
+            ):
+                left = q.start  # "donated by the Chinese government": skip the qualifier
+            prev = [fold(t.text) for t in doc[max(sent.start, left - 4) : left]]
             while prev and prev[-1] in ("the", "people", "of", "government", "'s"):
                 if prev[-2:] == ["people", "of"] or prev[-1] in ("the", "'s"):
                     prev = prev[:-2] if prev[-2:] == ["people", "of"] else prev[:-1]
