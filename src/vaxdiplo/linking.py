@@ -62,6 +62,7 @@ _NOT_NAMES = frozenset(
 _US_CITIES_OF_GEORGIA = frozenset("atlanta savannah augusta macon athens columbus albany".split())
 _COMPANY_SUFFIXES = frozenset(
     "healthcare pharma pharmaceutical pharmaceuticals biotech biotechnology biologics "
+    "biopharma biopharmaceutical biopharmaceuticals "
     "biological laboratories labs jsc inc inc. ltd ltd. corp corp. corporation company co "
     "co. group holdings llc plc ag gmbh biosciences bioscience therapeutics vaccines".split()
 )

@@ -2174,6 +2174,10 @@ class _DocRun:
                 recs = recs or rest
                 if prov is None and len(recs) > 1:
                     prov = recs.pop(0)
+            if any(r.kind == "company" for r in recs) and any(r.kind == "country" for r in recs):
+                recs = [
+                    r for r in recs if r.kind != "country"
+                ]  # "Indian manufacturers including X"
             rec = recs[0] if recs else None
             if prov is None:
                 owner = self._vaccine_owner(vent, args)
@@ -2433,6 +2437,9 @@ class _DocRun:
             "both",
             "firms",
             "of",
+            "including",
+            "such",
+            "manufacturers",
         }
         chain = [ordered[0]]
         for start, v in ordered[1:]:
