@@ -1614,8 +1614,6 @@ class _DocRun:
         trace = [f"trigger {trig.text!r} ({rule.id})"]
         roles: dict[str, Any] = {}
         role_map = dict(rule.roles)
-        if etype in ("SupplyRequest", "TechTransferRequest"):
-            role_map = dict(rule.roles)
         args = [self._company_reference(a, facts) for a in args]
         if etype in ("PhoneCall", "Meeting"):
             parts: list[Actor] = []
@@ -2212,7 +2210,6 @@ class _DocRun:
             c.roles["recipient"] = recs if recs else ([rec] if rec else [])
         elif t == "PurchaseAgreement":
             buyer, seller = one("buyer"), one("seller")
-            makers = self._maker_parties(c)
             if (
                 buyer is not None
                 and buyer.kind == "company"
@@ -2239,7 +2236,6 @@ class _DocRun:
                 c.trace.append(f"buyer {home} <- document home country")
             c.roles["buyer"] = [buyer] if buyer else []
             c.roles["seller"] = [seller] if seller else []
-            del makers
         elif t == "Meeting":
             loc = None
             if not rule.virtual and not (
