@@ -1304,6 +1304,8 @@ class _DocRun:
                 & {"has", "have", "had"}
             ):
                 continue  # "the doses Washington has promised": a reference to a pledge
+            if etype == "Delivery" and self._reduced_relative(trig):
+                continue  # "following the 616,000 doses Japan provided in July"
             if etype == "Delivery" and self._production_materials(facts):
                 continue  # bulk or technology for local production: a TechTransfer
             if etype == "Delivery" and (
@@ -1376,9 +1378,10 @@ class _DocRun:
     def _reduced_relative(self, trig: Token) -> bool:
         """ "doses Washington has promised", "the vaccines China had pledged"."""
         j = trig.i - 1
-        if j < 0 or fold(self.doc[j].text) not in ("has", "have", "had"):
-            return False
-        j -= 1
+        if j >= 0 and fold(self.doc[j].text) in ("has", "have", "had"):
+            j -= 1
+        elif not fold(trig.text).endswith("ed"):
+            return False  # without an auxiliary only a past form makes a reduced relative
         e = self.ent_at.get(j)
         if e is None or e.actor is None:
             return False
