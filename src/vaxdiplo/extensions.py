@@ -13,7 +13,7 @@ __all__ = ["EXTENSIONS", "register_extensions"]
 EXTENSIONS = {
     "vaxdiplo_published": "publication date (datetime.date) used to resolve relative dates",
     "vaxdiplo_entities": "DocEntities: resolved mentions and the document's home country",
-    "vaxdiplo_candidates": "event candidates with their traces (see rules.engine.Candidate)",
+    "vaxdiplo_candidates": "event candidates with their traces (see events.candidate.Candidate)",
 }
 
 

@@ -154,7 +154,7 @@ class Extractor:
             ValueError: ``published`` cannot be read as a date.
             VaxdiploError: bytes that are not UTF-8, or a text over ``max_chars``.
         """
-        from vaxdiplo.rules.engine import to_event
+        from vaxdiplo.events import to_event
 
         text, day, source, warnings = self._prepare(text, published)
         if not text.strip():
@@ -191,7 +191,7 @@ class Extractor:
 
     def explain(self, text: Any, *, published: Any = None) -> str:
         """A readable account of each event: rule, trigger, roles, date, evidence."""
-        from vaxdiplo.rules.engine import to_event
+        from vaxdiplo.events import to_event
 
         text, day, source, _ = self._prepare(text, published)
         if not text.strip():

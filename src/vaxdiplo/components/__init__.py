@@ -1,6 +1,6 @@
 """spaCy components: ``vaxdiplo_entities`` (linking) and ``vaxdiplo_events`` (rules).
 
-Both are thin wrappers over pure functions (:func:`vaxdiplo.linking.link`,
+Both are thin wrappers over pure functions (:func:`vaxdiplo.entities.link`,
 :func:`vaxdiplo.rules.find_events`) and are registered as factories and through the
 ``spacy_factories`` entry point, so ``nlp.add_pipe("vaxdiplo_entities")`` works in any
 English pipeline. The publication date is read from ``doc._.vaxdiplo_published``.
@@ -28,7 +28,7 @@ SPANS_KEY = "vaxdiplo_mentions"
 
 
 class EntityLinker:
-    """Resolves people, countries, organisations and vaccines (see ``linking``)."""
+    """Resolves people, countries, organisations and vaccines (see ``entities``)."""
 
     def __init__(
         self, nlp: Language, name: str = "vaxdiplo_entities", spans_key: str = SPANS_KEY
@@ -38,7 +38,7 @@ class EntityLinker:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        from vaxdiplo.linking import link
+        from vaxdiplo.entities import link
 
         ents = link(doc, doc._.vaxdiplo_published)
         doc._.vaxdiplo_entities = ents
@@ -66,7 +66,8 @@ class EventAssembler:
     def __init__(
         self, nlp: Language, name: str = "vaxdiplo_events", rules_path: str | None = None
     ) -> None:
-        from vaxdiplo.rules import EventFinder, load_rules
+        from vaxdiplo.events import EventFinder
+        from vaxdiplo.rules import load_rules
 
         register_extensions()
         self.name = name
@@ -74,7 +75,7 @@ class EventAssembler:
         self.finder = EventFinder(nlp.vocab, load_rules(rules_path))
 
     def __call__(self, doc: Doc) -> Doc:
-        from vaxdiplo.linking import link
+        from vaxdiplo.entities import link
 
         ents = doc._.vaxdiplo_entities
         if ents is None:
@@ -93,7 +94,8 @@ class EventAssembler:
         (path / "triggers.json").write_text(json.dumps(rules, indent=1), encoding="utf8")
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EventAssembler:
-        from vaxdiplo.rules import EventFinder, load_rules
+        from vaxdiplo.events import EventFinder
+        from vaxdiplo.rules import load_rules
 
         file = Path(path) / "triggers.json"
         if file.exists():
@@ -129,7 +131,7 @@ class Segmenter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        from vaxdiplo.linking import credit_spans
+        from vaxdiplo.entities import credit_spans
 
         ends = {e for _, e in credit_spans(doc.text)}
         prev_newline = False

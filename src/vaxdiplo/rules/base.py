@@ -7,7 +7,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from vaxdiplo.errors import Errors, VaxdiploError
 
@@ -24,28 +24,6 @@ RuleType = Literal[
     "PurchaseAgreement",
 ]
 """``Request`` rules yield a SupplyRequest, a TechTransferRequest or both, by what is asked."""
-
-Need = Literal[
-    "person",
-    "actor_arg",
-    "vaccine",
-    "approval_context",
-    "vaccine_or_money",
-    "pledge_noun_context",
-    "doses_or_vaccine",
-    "object_vaccine",
-    "delivery_object",
-    "delivery_noun_context",
-    "production_context",
-    "agreement_made",
-    "no_tech",
-    "no_future",
-    "no_gift",
-    "doses_near",
-    "object_person",
-    "meet_partner",
-    "specific_gift",
-]
 
 
 class RuleFileError(VaxdiploError, ValueError):
@@ -64,7 +42,8 @@ class TriggerRule(BaseModel):
         roles: Relation of an actor to the trigger (``subj``, ``obj``, ``agent``, a
             preposition, ``poss``, ``mod``, ``speaker``, ``obj.poss``; ``*`` for every
             argument) mapped to the role it fills.
-        needs: Context checks the sentence must pass.
+        needs: Names of checks the sentence must pass, each registered in
+            :data:`vaxdiplo.events.checks.checks` (packaged or a user's own).
         weak: Dropped when the document reports a phone call (talks that are that call).
         visit: The trigger is a visit: the place visited is the meeting's location.
         host: The subject hosts the meeting: its country is the location.
@@ -83,7 +62,7 @@ class TriggerRule(BaseModel):
     pattern: list[dict[str, Any]] = Field(min_length=1)
     anchor: int = 0
     roles: dict[str, str] = Field(min_length=1)
-    needs: tuple[Need, ...] = ()
+    needs: tuple[str, ...] = ()
     weak: bool = False
     visit: bool = False
     host: bool = False
@@ -95,6 +74,16 @@ class TriggerRule(BaseModel):
     verb_anchor: bool = False
     """Relate the actors to the verb that governs the trigger ("received raw materials")."""
     """Only adds to an event already found ("during the call", "the contract is worth")."""
+
+    @field_validator("needs")
+    @classmethod
+    def _known_checks(cls, needs: tuple[str, ...]) -> tuple[str, ...]:
+        from vaxdiplo.events.checks import checks
+
+        unknown = [n for n in needs if n not in checks]
+        if unknown:
+            raise ValueError(f"unknown checks {unknown}; registered: {sorted(checks.get_all())}")
+        return needs
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TriggerRule:

@@ -1,0 +1,238 @@
+"""Named checks a trigger rule may require (``"needs": [...]`` in a rule file).
+
+Every check is a function registered under its name in :data:`checks`, in the manner
+of spaCy's ``registry.misc``; a rule file names checks, and a user's own rule file can
+name the packaged ones or register new ones::
+
+    from vaxdiplo.events.checks import checks
+
+    @checks.register("mentions_covax")
+    def mentions_covax(ctx, rule, trig, sent, facts):
+        return "covax" in facts["words"]
+
+A check receives the document context, the rule, the trigger token, its sentence and
+the sentence's facts, and returns True when the sentence may hold the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import catalogue
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.lexicon import GIFT_WORDS, PRODUCTION_WORDS, VACCINE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from vaxdiplo.events.context import DocContext, Facts
+    from vaxdiplo.rules.base import TriggerRule
+
+__all__ = ["Check", "checks", "needs_ok", "object_is_vaccine"]
+
+Check = Callable[["DocContext", "TriggerRule", "Token", "Span", "Facts"], bool]
+
+checks = catalogue.create("vaxdiplo", "checks", entry_points=True)
+"""The registry of checks, by the name a rule file uses."""
+
+# Words that make "vaccine" a modifier of something else ("vaccine procurement plan").
+_VACCINE_AS_MODIFIER = frozenset(
+    "plan budget purchase procurement funding resolution proposal decree law bill import "
+    "imports list".split()
+)
+_APPROVAL_WORDS = frozenset(
+    "emergency use approval authorisation authorization eua granted received gave given "
+    "regulator licence license registration".split()
+)
+_PLEDGE_NOUN_CONTEXT = frozenset(
+    "pledge pledged donation donations announced commitment contribute gift offered made "
+    "donate thanked welcomed".split()
+)
+_DELIVERY_NOUN_CONTEXT = frozenset(
+    "arrived arrives landed received receives reached handed delivered took welcomed arrival "
+    "came transported flown transferred land lands provided sent shipped".split()
+)
+_AGREEMENT_MADE = frozenset(
+    "signed signs sign inked sealed reached entered struck agreed clinched concluded "
+    "agreement contracted finalised finalized amendment".split()
+)
+_TECH_WORDS = frozenset(
+    "technology tech licence license licensing manufacture manufacturing locally produce "
+    "production fill-and-finish fill finish filling".split()
+)
+_AIM_WORDS = frozenset({"aims", "aim", "target", "hopes", "plans"})
+_SHIPMENT_WORDS = frozenset({"batch", "shipment", "consignment", "vials"})
+
+
+def needs_ok(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts) -> bool:
+    """Every check the rule names passes (see :data:`checks`)."""
+    return all(checks.get(need)(ctx, rule, trig, sent, facts) for need in rule.needs)
+
+
+def has_vaccine(ctx: DocContext, facts: Facts) -> bool:
+    """The sentence names a vaccine, a vaccine word or a maker with one main product."""
+    ents = facts["ents"]
+    return (
+        any(e.vaccine is not None for e in ents)
+        or bool(facts["words"] & VACCINE_WORDS)
+        or any(e.actor is not None and e.actor.id in ctx.makers for e in ents)
+    )
+
+
+def object_is_vaccine(ctx: DocContext, trig: Token, sent: Span, before_ok: bool = False) -> bool:
+    """A vaccine (or a batch or shipment) follows the trigger (or, with ``before_ok``,
+    stands just before it)."""
+    end = min(sent.end, trig.i + 14)
+    lo = max(sent.start, trig.i - 12) if before_ok else trig.i + 1
+    for t in ctx.doc[lo:end]:
+        low = fold(t.text)
+        if low in VACCINE_WORDS or low in _SHIPMENT_WORDS:
+            return True
+        e = ctx.ent_at.get(t.i)
+        if e is not None and e.vaccine is not None:
+            return True
+    return False
+
+
+@checks.register("person")
+def _person(ctx, rule, trig, sent, facts) -> bool:
+    """A person is named in the sentence."""
+    return any(e.actor is not None and e.actor.kind == "person" for e in facts["ents"])
+
+
+@checks.register("actor_arg")
+def _actor_arg(ctx, rule, trig, sent, facts) -> bool:
+    """Some actor is named in the sentence."""
+    return any(e.actor is not None and not e.absorbed for e in facts["ents"])
+
+
+@checks.register("vaccine")
+def _vaccine(ctx, rule, trig, sent, facts) -> bool:
+    """A vaccine is named, and "vaccine" is not a modifier of a plan, budget, law ..."""
+    if not has_vaccine(ctx, facts):
+        return False
+    if trig.i + 3 > sent.end:
+        return True
+    nxt = {fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 4)]}
+    if not nxt & _VACCINE_AS_MODIFIER:
+        return True
+    return any(e.vaccine is not None for e in facts["ents"] if trig.i < e.start <= trig.i + 4)
+
+
+@checks.register("approval_context")
+def _approval_context(ctx, rule, trig, sent, facts) -> bool:
+    """The sentence speaks of an authorisation."""
+    return bool(facts["words"] & _APPROVAL_WORDS)
+
+
+@checks.register("vaccine_or_money")
+def _vaccine_or_money(ctx, rule, trig, sent, facts) -> bool:
+    """A vaccine, money or doses are named."""
+    return has_vaccine(ctx, facts) or bool(facts["money"] or facts["doses"])
+
+
+@checks.register("pledge_noun_context")
+def _pledge_noun_context(ctx, rule, trig, sent, facts) -> bool:
+    """A pledge or donation is announced, made or welcomed."""
+    return bool(facts["words"] & _PLEDGE_NOUN_CONTEXT)
+
+
+@checks.register("doses_or_vaccine")
+def _doses_or_vaccine(ctx, rule, trig, sent, facts) -> bool:
+    """A vaccine or a number of doses is named."""
+    return has_vaccine(ctx, facts) or bool(facts["doses"])
+
+
+@checks.register("object_vaccine")
+def _object_vaccine(ctx, rule, trig, sent, facts) -> bool:
+    """A vaccine follows the trigger."""
+    return object_is_vaccine(ctx, trig, sent)
+
+
+@checks.register("delivery_object")
+def _delivery_object(ctx, rule, trig, sent, facts) -> bool:
+    """A vaccine, batch or shipment stands near the trigger."""
+    return object_is_vaccine(ctx, trig, sent, before_ok=True)
+
+
+@checks.register("delivery_noun_context")
+def _delivery_noun_context(ctx, rule, trig, sent, facts) -> bool:
+    """Something arrived, landed, was received or sent."""
+    return bool(facts["words"] & _DELIVERY_NOUN_CONTEXT)
+
+
+@checks.register("production_context")
+def _production_context(ctx, rule, trig, sent, facts) -> bool:
+    """The sentence speaks of production or filling."""
+    return bool(facts["words"] & PRODUCTION_WORDS)
+
+
+@checks.register("agreement_made")
+def _agreement_made(ctx, rule, trig, sent, facts) -> bool:
+    """An agreement is signed, reached or concluded."""
+    return bool(facts["words"] & _AGREEMENT_MADE)
+
+
+@checks.register("no_tech")
+def _no_tech(ctx, rule, trig, sent, facts) -> bool:
+    """The sentence is not about technology or local production."""
+    return not facts["words"] & _TECH_WORDS
+
+
+@checks.register("no_future")
+def _no_future(ctx, rule, trig, sent, facts) -> bool:
+    """The sentence states no aim, target or plan."""
+    return not facts["words"] & _AIM_WORDS
+
+
+@checks.register("object_person")
+def _object_person(ctx, rule, trig, sent, facts) -> bool:
+    """A person or title follows the trigger ("received the ambassador"), and the
+    vaccines are not what was received ("the vaccines were received by the minister")."""
+    if (
+        rule.host
+        and rule.anchor > 0
+        and {fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 8) : trig.i]} & VACCINE_WORDS
+    ):
+        return False
+    for i in range(trig.i + 1, min(sent.end, trig.i + 6)):
+        e = ctx.ent_at.get(i)
+        if e is not None and (
+            e.kind in ("person", "title") or (e.actor is not None and e.actor.kind == "person")
+        ):
+            return True
+    return False
+
+
+@checks.register("meet_partner")
+def _meet_partner(ctx, rule, trig, sent, facts) -> bool:
+    """Checked once the arguments are related (see ``types.talks``)."""
+    return True
+
+
+@checks.register("specific_gift")
+def _specific_gift(ctx, rule, trig, sent, facts) -> bool:
+    """The gift is of vaccines, doses, money or a maker's product."""
+    ents = facts["ents"]
+    return (
+        any(e.vaccine is not None for e in ents)
+        or bool(facts["doses"] or facts["money"])
+        or any(e.actor is not None and e.actor.id in ctx.makers for e in ents)
+    )
+
+
+@checks.register("doses_near")
+def _doses_near(ctx, rule, trig, sent, facts) -> bool:
+    """Doses or a vaccine within a few words of the trigger."""
+    near = range(max(sent.start, trig.i - 8), min(sent.end, trig.i + 7))
+    if any(i in near for i, _ in facts["doses"]):
+        return True
+    return any((e := ctx.ent_at.get(i)) is not None and e.vaccine is not None for i in near)
+
+
+@checks.register("no_gift")
+def _no_gift(ctx, rule, trig, sent, facts) -> bool:
+    """The sentence does not call the doses a gift."""
+    return not facts["words"] & GIFT_WORDS

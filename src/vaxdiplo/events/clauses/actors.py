@@ -1,0 +1,132 @@
+"""The actors of a sentence: its resolved mentions, plus what pronouns, relative
+pronouns and definite descriptions ("the company", "the country") refer to.
+
+Each actor comes with the token that heads it, which :mod:`.arguments` relates to a
+trigger.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.context import DocContext
+from vaxdiplo.events.lexicon import NOUN_REFERENCES, PRONOUNS_PERSON, PRONOUNS_THING
+from vaxdiplo.linking import Ent
+from vaxdiplo.models import Actor
+
+__all__ = ["antecedent", "is_subject", "sentence_actors"]
+
+
+def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent | None]]:
+    out: list[tuple[int, Actor, Ent | None]] = []
+    for e in ctx.facts(sent)["ents"]:
+        if e.actor is None or e.absorbed or e.kind == "vaccine":
+            continue
+        if e.kind == "company" and e.end + 1 < len(ctx.doc) and ctx.doc[e.end].text in ("'s", "’s"):
+            nxt = ctx.ent_at.get(e.end + 1)
+            if nxt is not None and nxt.kind == "company":
+                continue  # "Vingroup's Vinbiocare": the parent only qualifies
+        head = ctx.doc[e.start : e.end].root.i if ctx.parsed else e.end - 1
+        out.append((head, e.actor, e))
+    for tok in sent:
+        if tok.i in ctx.ent_at:
+            continue
+        low = fold(tok.text)
+        actor = None
+        if low in PRONOUNS_PERSON:
+            actor = antecedent(ctx, tok.i, ("person",))
+        elif low in PRONOUNS_THING:
+            actor = _subject_before(ctx, tok, sent) if low in ("its", "their") else None
+            actor = actor or antecedent(
+                ctx, tok.i, ("country", "government_body", "international_org", "company")
+            )
+        elif low in ("which", "who") and tok.i > 0:
+            actor = _relative_antecedent(ctx, tok)
+        elif (
+            low == "country"
+            and tok.i > 0
+            and fold(ctx.doc[tok.i - 1].text) == "the"
+            and ctx.ents.home
+        ):
+            actor = ctx.home_actor()
+        elif low in NOUN_REFERENCES and tok.i > 0 and fold(ctx.doc[tok.i - 1].text) == "the":
+            actor = antecedent(ctx, tok.i, (NOUN_REFERENCES[low],), same_sentence_ok=True)
+        elif low == "side" and tok.i > 0:
+            prev = ctx.ent_at.get(tok.i - 1)
+            if prev is not None and prev.actor is not None:
+                continue
+        if actor is not None:
+            out.append((tok.i, actor, None))
+    return out
+
+
+def is_subject(root: Token) -> bool:
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _relative_antecedent(ctx: DocContext, tok: Token) -> Actor | None:
+    """ "the African Vaccine Acquisition Trust (AVAT), which in March signed ...":
+    the actor the relative pronoun follows."""
+    for e in reversed(ctx.ents.ents):
+        if e.end > tok.i or e.actor is None or e.absorbed:
+            continue
+        between = [t.text for t in ctx.doc[e.end : tok.i]]
+        if len(between) <= 4 and all(not t.isalpha() or t.isupper() for t in between):
+            return e.actor
+        return None
+    return None
+
+
+def _subject_before(ctx: DocContext, tok: Token, sent: Span) -> Actor | None:
+    """ "China has provided Laos with its ninth shipment": "its" is the subject's."""
+    if not ctx.parsed:
+        return None
+    for e in ctx.facts(sent)["ents"]:
+        if e.start >= tok.i or e.actor is None or e.absorbed or e.actor.kind == "person":
+            continue
+        if ctx.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass"):
+            return e.actor
+    return None
+
+
+def antecedent(
+    ctx: DocContext, i: int, kinds: tuple[str, ...], same_sentence_ok: bool = True
+) -> Actor | None:
+    sent_start = ctx.doc[i].sent.start
+    if kinds == ("person",) and ctx.parsed:
+        here = [
+            e
+            for e in ctx.ents.ents
+            if sent_start <= e.start < i
+            and e.actor is not None
+            and e.actor.kind == "person"
+            and is_subject(ctx.doc[e.start : e.end].root)
+        ]
+        if here:
+            return here[-1].actor
+        # "He asked Li ...": the subject of the previous sentences, not the last name seen
+        subjects = [
+            e
+            for e in ctx.ents.ents
+            if e.start < sent_start
+            and e.actor is not None
+            and e.actor.kind == "person"
+            and is_subject(ctx.doc[e.start : e.end].root)
+        ]
+        if subjects and ctx.doc[subjects[-1].start].sent.start >= sent_start - 120:
+            return subjects[-1].actor
+    best = None
+    for e in ctx.ents.ents:
+        if e.start >= i:
+            break
+        if e.actor is None or e.absorbed or e.actor.kind not in kinds:
+            continue
+        if not same_sentence_ok and e.start >= sent_start:
+            continue
+        if ctx.doc[e.start].sent.start < sent_start - 400:
+            continue
+        best = e.actor
+    return best

@@ -1,0 +1,279 @@
+"""Clause analysis: how an actor of the sentence relates to a trigger.
+
+:func:`arguments` gives, for a trigger token, every actor of its sentence with a
+relation label, normalised across constructions so that one role map serves every
+phrasing:
+
+========================  ====================================================
+label                     meaning (example)
+========================  ====================================================
+``subj``                  subject of the trigger ("China donated")
+``agent``                 passive agent ("was donated by China")
+``pass``                  passive subject ("Vietnam was given ...")
+``obj`` / ``obj.deep``    object, or an actor inside the object
+``obj.poss``              possessor inside the object ("thanked China's help")
+``dative``                indirect object ("provide Vietnam with doses")
+``poss`` / ``mod``        possessor or modifier of a nominal trigger ("China's
+                          donation", "the Chinese donation")
+``to``, ``from``, ...     the preposition that introduces the actor; a PP on the
+                          object counts for the trigger ("donate doses to Laos")
+``up.<label>``            the same relation to a verb that governs the trigger
+                          across a nominal, a report or a clause with its own
+                          subject ("signed a deal to buy": ``up.subj``)
+``speaker``               subject of a reporting verb above the trigger
+``thanked``               object of a thanking verb ("thanked China for ...")
+``helper``                owner of the help asked for ("sought China's support")
+``conj`` / ``appos``      coordinated with or in apposition to the trigger
+``self``                  the actor is the trigger
+``other``                 none of the above
+========================  ====================================================
+
+With a parser the labels come from dependency paths; without one (rules-only mode)
+:func:`_linear_relation` reads them from word order.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.candidate import Arg
+from vaxdiplo.events.clauses.actors import sentence_actors
+from vaxdiplo.events.context import DocContext
+from vaxdiplo.events.lexicon import (
+    AGREEMENT_NOUNS,
+    HELP_NOUNS,
+    RECEIVE_VERBS,
+    REPORT_VERBS,
+    SIGN_VERBS,
+    THANK_VERBS,
+    TRANSFER_VERBS,
+    forms_match,
+)
+
+__all__ = ["arguments", "clause_chain", "governing_verb", "relation", "transfer_role"]
+
+_NOMINAL_DEPS = frozenset(
+    "pobj dobj nsubj nsubjpass attr appos compound poss npadvmod acl relcl amod".split()
+)
+_LOOSE_PREPS = ("with", "from", "to")
+
+
+def arguments(ctx: DocContext, sent: Span, anchor: Token) -> list[Arg]:
+    """Every actor of ``sent`` with its relation to ``anchor`` (the trigger or the verb
+    that governs it)."""
+    args = []
+    for head, actor, ent in sentence_actors(ctx, sent):
+        rel = relation(ctx, head, anchor)
+        if ent is not None and ent.end < len(ctx.doc) and fold(ctx.doc[ent.end].text) in HELP_NOUNS:
+            if rel not in ("subj", "agent"):
+                rel = "helper"  # "a request for Chinese help", "sought China's support"
+        args.append(Arg(actor, rel, head, ent))
+    return args
+
+
+def _path_up(tok: Token, top: Token) -> list[Token] | None:
+    """The tokens from ``tok`` up to (not including) ``top``, if ``top`` governs it."""
+    path = []
+    node = tok
+    while node.i != node.head.i and node.i != top.i:
+        path.append(node)
+        node = node.head
+    return path if node.i == top.i and path else None
+
+
+def relation(ctx: DocContext, head: int, trig: Token) -> str:
+    """The relation label of the actor headed by token ``head`` to ``trig``."""
+    if head == trig.i:
+        return "self"
+    if not ctx.parsed:
+        return _linear_relation(ctx, head, trig)
+    tok = ctx.doc[head]
+    path = _path_up(tok, trig)  # the actor below the trigger
+    if path is not None:
+        return _edge(path[-1], path[:-1])
+    return _climb(ctx, tok, trig)  # below an ancestor: climb the trigger's chain
+
+
+def _transparent(dep: str, parent: Token) -> bool:
+    """Steps that keep the event's own clause: "signed a deal", "the agreement for"."""
+    return (
+        (dep == "dobj" and fold(parent.lemma_ or parent.text) in SIGN_VERBS | TRANSFER_VERBS)
+        or (dep in ("compound", "amod", "nmod") and fold(parent.text) in AGREEMENT_NOUNS)
+        or (
+            dep == "pobj"
+            and fold(parent.text) in ("for", "on", "of")
+            and fold(parent.head.text) in AGREEMENT_NOUNS
+        )
+        or (dep == "prep" and fold(parent.text) in AGREEMENT_NOUNS)
+    )
+
+
+def _climb(ctx: DocContext, tok: Token, trig: Token) -> str:
+    """Relate ``tok`` to the verbs and nouns above ``trig``, noting what is crossed: a
+    nominal, a report, a clause with its own subject."""
+    climb = trig
+    crossed_report = nominal = own_clause = False
+    for _ in range(5):
+        if climb.i == climb.head.i:
+            break
+        if climb.pos_ in ("VERB", "AUX") and any(
+            ch.dep_ in ("nsubj", "nsubjpass") for ch in climb.children
+        ):
+            own_clause = True  # "..., while Sinovac has sent ...": its own subject
+        dep = climb.dep_
+        parent = climb.head
+        if not _transparent(dep, parent) and (
+            dep in _NOMINAL_DEPS
+            or (dep == "prep" and climb.pos_ == "ADP" and parent.pos_ in ("NOUN", "PROPN"))
+        ):
+            nominal = True
+        if dep == "ccomp" or (dep in ("advcl", "conj") and forms_match(parent, REPORT_VERBS)):
+            crossed_report = crossed_report or forms_match(parent, REPORT_VERBS) or dep == "ccomp"
+        climb = parent
+        path = _path_up(tok, climb)
+        if path is None:
+            continue
+        rel = _edge(path[-1], path[:-1])
+        if rel == "obj" and fold(climb.lemma_ or climb.text) in THANK_VERBS:
+            return "thanked"
+        crossed = crossed_report or nominal or own_clause
+        if rel in ("subj", "agent"):
+            if forms_match(climb, REPORT_VERBS):
+                return "speaker"
+            return "up." + rel if crossed else rel
+        if not crossed and rel in _LOOSE_PREPS:
+            return rel
+        return "up." + rel
+    return "other"
+
+
+def _edge(child: Token, below: list[Token]) -> str:
+    dep = child.dep_
+    if dep in ("nsubj", "csubj", "expl"):
+        return "subj"
+    if dep == "agent":
+        return "agent"
+    if dep in ("dobj", "attr", "oprd", "nsubjpass"):
+        if below and below[-1].dep_ == "poss":
+            return "obj.poss" if dep != "nsubjpass" else "pass"
+        # "donate 1 million doses of X vaccine to Vietnam": the PP often hangs off the object
+        for node in reversed(below):
+            if node.dep_ == "prep" and fold(node.text) in ("to", "from", "for", "with"):
+                return fold(node.text)
+            if node.dep_ not in (
+                "prep",
+                "pobj",
+                "compound",
+                "amod",
+                "nummod",
+                "det",
+                "acl",
+                "xcomp",
+                "relcl",
+                "dobj",
+            ):
+                break
+        if any(
+            n.dep_ in ("prep", "pobj", "appos", "acl", "relcl", "dobj", "npadvmod") for n in below
+        ):
+            return "obj.deep" if dep != "nsubjpass" else "pass.deep"
+        return "obj" if dep != "nsubjpass" else "pass"
+    if dep == "dative":
+        return "dative" if child.pos_ != "ADP" else fold(child.text)
+    if dep == "poss":
+        return "poss"
+    if dep in ("compound", "amod", "nmod", "npadvmod", "nummod"):
+        return "mod"
+    if dep == "prep":
+        word = fold(child.text)
+        if word in ("for", "of", "on") and any(
+            n.dep_ == "prep" and fold(n.text) == "with" for n in below
+        ):
+            return "with"  # "agreements for the production of X with companies from Y"
+        return "agent" if word == "by" else word
+    if dep in ("ccomp", "xcomp") and below and below[-1].dep_ in ("nsubj", "nsubjpass"):
+        return "obj"  # "proposed WHO accelerate ...", "urged Pfizer to ..."
+    if dep == "xcomp" and below:
+        inner = _edge(below[-1], below[:-1])
+        if inner == "obj" and fold(child.lemma_ or child.text) in TRANSFER_VERBS:
+            return "dative"  # "promised to provide Vietnam with doses"
+        if inner in ("to", "from", "for", "with", "dative"):
+            return inner
+    if dep == "appos":
+        return "appos"
+    if dep == "conj":
+        return "conj"
+    return "other"
+
+
+def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
+    doc = ctx.doc
+    if head < trig.i:
+        between = [fold(t.text) for t in doc[head + 1 : trig.i]]
+        if between and between[0] in ("'s", "'") and len(between) <= 3:
+            return "poss"
+        if any(w in REPORT_VERBS for w in between) and "that" in between:
+            return "speaker"
+        if any(w in (",", ";", "that", "which", "who") for w in between) and len(between) > 3:
+            return "other"
+        if len(between) <= 3 and between and between[-1] in ("-", "'s"):
+            return "mod"
+        return "subj" if len(between) < 12 else "other"
+    words = [fold(t.text) for t in doc[trig.i + 1 : head]]
+    preps = ("to", "from", "with", "by", "for", "in", "at", "on", "between", "of", "upon")
+    for w in reversed(words):
+        if w in preps:
+            return "agent" if w == "by" else w
+        if w in (",", ";", "that", "and") and w != "and":
+            break
+    if len(words) <= 2:
+        return "obj"
+    return "other"
+
+
+def clause_chain(trig: Token) -> list[Token]:
+    """The trigger and the verbs/nouns that govern it without crossing a report."""
+    chain = [trig]
+    node = trig
+    for _ in range(5):
+        if node.i == node.head.i or node.dep_ in ("ccomp", "relcl", "acl"):
+            break
+        node = node.head
+        chain.append(node)
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in (
+            "xcomp",
+            "advcl",
+            "conj",
+            "pcomp",
+            "acl",
+        ):
+            break
+    return chain
+
+
+def governing_verb(trig: Token) -> Token:
+    node = trig
+    for _ in range(6):
+        if node.i == node.head.i:
+            return node
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("acl", "amod"):
+            return node
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else trig
+
+
+def transfer_role(ctx: DocContext, trig: Token, role: str) -> str:
+    """Subject of "received raw materials" is the recipient; of "handed over", the provider."""
+    verb = trig
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.i == verb.head.i:
+            break
+        verb = verb.head
+    receiving = fold(verb.lemma_ or verb.text) in RECEIVE_VERBS or fold(verb.text) in RECEIVE_VERBS
+    if not ctx.parsed:
+        before = {fold(t.text) for t in ctx.doc[max(0, trig.i - 6) : trig.i]}
+        receiving = bool(before & RECEIVE_VERBS)
+    if role == "giver":
+        return "recipient" if receiving else "provider"
+    return "provider" if receiving else "recipient"

@@ -1,0 +1,220 @@
+"""Scope of a trigger's clause: negation, modality, plans and futures, running totals,
+and the constructions that only refer to an event (reduced relatives, attributive
+participles, recalled past gifts).
+
+:func:`mood` answers for the words of the trigger's own clause (a window cut at the
+nearest clause boundary) and for the verb that governs a nominal trigger.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.candidate import FUTURE_OK
+from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.lexicon import (
+    AGREE_VERBS,
+    CONTENT_VERBS,
+    GIFT_NOUNS,
+    MODALS,
+    NEGATING_VERBS,
+    NEGATIONS,
+    PLAN_WORDS,
+    PRODUCTION_WORDS,
+    REQUEST_WORDS,
+    VACCINE_NOUNS,
+    forms_match,
+)
+
+__all__ = [
+    "attributive",
+    "cumulative_context",
+    "mood",
+    "past_gift",
+    "production_materials",
+    "reduced_relative",
+    "undated_perfect",
+]
+
+_BOUNDARIES = (",", ";", ":", "that", "which", "while", "after", "before", "as")
+_PLAN_WHEN_TO = frozenset({"Delivery", "Approval", "PurchaseAgreement", "Meeting", "PhoneCall"})
+_AGREED_WORDS = frozenset({"agreed", "signed", "deal", "agreement", "contract"})
+_PLAN_FREE = frozenset({"Request", "PhoneCall", "Meeting"})
+_AIMED = frozenset({"Delivery", "PurchaseAgreement", "TechTransfer", "Approval"})
+_PLEDGE_WORDS = ("promised", "pledged", "promise", "pledge")
+
+
+def _clause_window(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
+    """Up to seven words before the trigger, cut at the nearest clause boundary.
+    Month names ("May 14") and names ("Will") keep their capitals: they are no modals."""
+    window = [
+        fold(t.text) if not (t.text[:1].isupper() and fold(t.text) in MODALS | {"will"}) else t.text
+        for t in ctx.doc[max(sent.start, trig.i - 7) : trig.i]
+    ]
+    for k in range(len(window) - 1, -1, -1):
+        if window[k] in _BOUNDARIES:
+            return window[k + 1 :]
+    return window
+
+
+def _negated(ctx: DocContext, trig: Token, sent: Span, window: list[str]) -> bool:
+    doc = ctx.doc
+    if any(w in NEGATIONS for w in window):
+        return True
+    if any(fold(t.text) in NEGATING_VERBS for t in doc[sent.start : trig.i]):
+        return True  # "denied that ... had met", "refused reports that it asked"
+    if ctx.parsed and any(child.dep_ == "neg" for child in trig.children):
+        return True
+    after = [fold(t.text) for t in doc[trig.i + 1 : min(sent.end, trig.i + 3)]]
+    return after[:1] == ["not"]
+
+
+def _governing_mood(trig: Token, etype: str) -> str | None:
+    """The mood of the verb above a nominal trigger ("will sign a deal", "plans a visit",
+    "urging the company to accelerate delivery")."""
+    node = trig
+    for _ in range(4):
+        if node.i == node.head.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = {fold(c.text) for c in node.children if c.dep_ in ("aux", "auxpass", "neg")}
+        if node.dep_ == "xcomp":
+            auxes.add("to")
+        if auxes & NEGATIONS:
+            return "negated"
+        if auxes & MODALS or (auxes & {"will", "'ll"} and etype not in FUTURE_OK):
+            return "future"
+        if forms_match(node, PLAN_WORDS) and etype not in _PLAN_FREE:
+            return "plan"
+        agreed = fold(node.head.lemma_ or node.head.text) in AGREE_VERBS and etype in (
+            "TechTransfer",
+            "PurchaseAgreement",
+        )
+        if etype in _AIMED and (("to" in auxes and not agreed) or forms_match(node, CONTENT_VERBS)):
+            return "plan"
+        return None
+    return None
+
+
+def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
+    """``"negated"``, ``"modal"``, ``"future"``, ``"plan"`` or None (a fact) for an
+    event of ``etype`` announced by ``trig`` (``"Request"`` for either request type)."""
+    window = _clause_window(ctx, trig, sent)
+    if _negated(ctx, trig, sent, window):
+        return "negated"
+    if any(w in MODALS for w in window):
+        if not (etype in FUTURE_OK and "would" in window):
+            return "modal"
+    if etype not in FUTURE_OK and ("will" in window or "'ll" in window):
+        if etype not in ("TechTransfer",):
+            return "future"
+    if (len(window) >= 1 and window[-1] == "to") or window[-2:] == ["to", "be"]:
+        if etype in _PLAN_WHEN_TO and not (set(window) & _AGREED_WORDS):
+            return "plan"
+    if ctx.parsed and trig.pos_ in ("NOUN", "PROPN"):
+        governed = _governing_mood(trig, etype)
+        if governed is not None:
+            return governed
+    if etype == "Meeting" and window[-1:] == ["in"]:
+        return "plan"  # "still in talks with": negotiations under way
+    plan = [w for w in window if w in PLAN_WORDS]
+    if etype == "Request":
+        plan = [w for w in plan if w not in REQUEST_WORDS]
+    if etype == "DonationPledge":
+        plan = [w for w in plan if w not in _PLEDGE_WORDS]
+    return "plan" if plan else None
+
+
+def cumulative_context(ctx: DocContext, trig: Token, sent: Span) -> bool:
+    """A running total is reported, and no count of this event's own is given
+    ("..., bringing the total received to 24 million" keeps "one million doses")."""
+    low = " ".join(fold(t.text) for t in sent)
+    doses = ctx.facts(sent)["doses"]
+    own_count = any(not q.cumulative for _, q in doses)
+    if any(cue in low for cue in ("so far", "to date", "in total", "altogether")) and not (
+        own_count and ("bringing" in low or "brings" in low or "raising" in low)
+    ):
+        return True  # "has so far supplied ..., of which 6.47 million doses were grants"
+    if any(not q.cumulative for _, q in doses):
+        return False
+    return _cumulative_words(ctx, sent)
+
+
+def _cumulative_words(ctx: DocContext, sent: Span) -> bool:
+    words = [fold(t.text) for t in sent]
+    text = " ".join(words)
+    return any(
+        p in text
+        for p in (
+            "so far",
+            "to date",
+            "in total",
+            "bringing the total",
+            "brings the total",
+            "bringing the number",
+            "has reached",
+            "have reached",
+            "the most vaccines",
+        )
+    )
+
+
+def undated_perfect(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> bool:
+    """ "1.2 million doses have arrived": a running total, not a shipment."""
+    before = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 4) : trig.i]]
+    if not ({"has", "have"} & set(before)):
+        return False
+    if facts["words"] & {"since", "already", "total", "altogether", "far"}:
+        return True
+    return any(q.approximate for _, q in facts["doses"])
+
+
+def past_gift(ctx: DocContext, trig: Token, sent: Span) -> bool:
+    """ "China has earlier gifted 15 million doses", "the largest such gift": past gifts
+    recalled in passing, not pledges."""
+    words = [fold(t.text) for t in sent]
+    recalled = {"earlier", "previously", "already"} & set(words)
+    past = any(w in ("gifted", "donated") for w in words)
+    return bool(recalled and past) or ("such" in words and fold(trig.text) in GIFT_NOUNS)
+
+
+def reduced_relative(ctx: DocContext, trig: Token) -> bool:
+    """ "doses Washington has promised", "the vaccines China had pledged"."""
+    j = trig.i - 1
+    if j >= 0 and fold(ctx.doc[j].text) in ("has", "have", "had"):
+        j -= 1
+    elif not fold(trig.text).endswith("ed"):
+        return False  # without an auxiliary only a past form makes a reduced relative
+    e = ctx.ent_at.get(j)
+    if e is None or e.actor is None:
+        return False
+    j = e.start - 1
+    return j >= 0 and fold(ctx.doc[j].text) in VACCINE_NOUNS
+
+
+def attributive(ctx: DocContext, trig: Token) -> bool:
+    """ "Japan-donated vaccines", "the donated doses": a modifier, not a pledge."""
+    if trig.i > 0 and ctx.doc[trig.i - 1].text in ("-", "–"):
+        return True
+    return ctx.parsed and trig.dep_ in ("amod", "compound")
+
+
+def production_materials(facts: Facts) -> bool:
+    words = facts["words"]
+    if words & {"bulk", "concentrate", "substance", "ingredient", "ingredients"}:
+        return True  # only made for local filling and production
+    materials = {
+        "bulk",
+        "concentrate",
+        "materials",
+        "ingredient",
+        "ingredients",
+        "substance",
+        "documentation",
+        "lines",
+        "know-how",
+    }
+    return bool(words & materials) and bool(words & PRODUCTION_WORDS)

@@ -1,0 +1,170 @@
+"""What every step of the rule layer reads about one document: ``DocContext``.
+
+It holds the ``Doc``, its resolved mentions (``DocEntities``), the publication date,
+whether a parser and a tagger ran, an index of mentions by token, and per sentence the
+dates, doses, money, folded words and mentions (``facts``), computed once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from vaxdiplo._text import fold
+from vaxdiplo.dates import find_dateline, find_dates
+from vaxdiplo.linking import DocEntities, Ent
+from vaxdiplo.models import Actor
+from vaxdiplo.quantities import find_doses, find_money
+from vaxdiplo.registry import Registry
+
+__all__ = ["DocContext", "Facts"]
+
+Facts = dict[str, Any]
+"""A sentence's ``dates``, ``doses`` and ``money`` (each a list of ``(token, mention)``),
+``words`` (folded) and ``ents`` (mentions starting in it)."""
+
+_AGENCY = re.compile(r"^\s*\(?\s*(?:[A-Z][A-Za-z]+|[A-Z]{2,})\s*\)?\s*(?:--|-|–|—|:)")
+_CITY_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,}\s*[,/–—-]\s*(?:[A-Z][a-z]{2}\w*,?\s*)?$")
+
+
+_PLACE_AFTER = re.compile(
+    r"\s+(?:City|Street|Road|Avenue|Square|Bridge|Stadium|University|Hospital|Park)\b"
+)
+
+
+def _dateline_like(text: str, start: int, end: int) -> bool:
+    """A date that dates the article, not an event: "PHNOM PENH, Aug. 20 (Xinhua) --",
+    "CAIRO – 1 July 2021:", "Jakarta / Wed, March 10, 2021", "Published: 31 Jul 2021"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if _AGENCY.match(after) and (not before.strip() or _CITY_BEFORE.search(before)):
+        return True
+    if _CITY_BEFORE.search(before) and (after.strip()[:1] in ("(", ":", "-", "–", "—", "|", "")):
+        return True
+    line = text[line_start:line_end].strip()
+    words = re.findall(r"[a-z]+", line)
+    return len(line) < 70 and not (
+        set(words)
+        - {
+            "published",
+            "updated",
+            "posted",
+            "at",
+            "on",
+            "am",
+            "pm",
+            "gmt",
+            "ict",
+            "utc",
+            "by",
+            "wed",
+            "thu",
+        }
+    )
+
+
+_CUMULATIVE_CUES = ("so far", "to date", "bringing", "since", "in total", "altogether")
+
+
+def recount(q: Any, text: str) -> Any:
+    """ "A total of 1,113,600 doses ... landed" is the shipment's size, not a running
+    total, unless the sentence also says so ("so far", "to date", "bringing")."""
+    if "combined" in text[max(0, q.start - 12) : q.start].lower():
+        return replace(q, cumulative=True)  # "a combined 65 million doses from A and B"
+    if not q.cumulative or "total of" not in text[max(0, q.start - 12) : q.start].lower():
+        return q
+    low = text.lower()
+    if any(cue in low for cue in _CUMULATIVE_CUES):
+        return q
+    return replace(q, cumulative=False)
+
+
+class DocContext:
+    """One document as the rule layer sees it.
+
+    Args:
+        doc: The parsed (or only tokenised) ``Doc``.
+        ents: Its resolved mentions.
+        published: The publication date dates are resolved against.
+        registry: The registries (countries, organisations, vaccines).
+        makers: Vaccine makers with one main product, by organisation id.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        ents: DocEntities,
+        published: dt.date | None,
+        registry: Registry,
+        makers: dict[str, Any],
+    ) -> None:
+        self.doc = doc
+        self.ents = ents
+        self.published = published
+        self.registry = registry
+        self.makers = makers
+        self.parsed = doc.has_annotation("DEP")
+        self.tagged = doc.has_annotation("TAG")
+        self.ent_at: dict[int, Ent] = {}
+        for e in ents.ents:
+            for i in range(e.start, e.end):
+                self.ent_at.setdefault(i, e)
+        self._sent_cache: dict[int, Facts] = {}
+        line = find_dateline(doc.text)
+        self.dateline = (line[1], line[2]) if line else (-1, -1)
+
+    def facts(self, sent: Span) -> Facts:
+        """The sentence's dates, quantities, words and mentions (cached)."""
+        key = sent.start
+        if key not in self._sent_cache:
+            text = sent.text
+            base = sent.start_char
+            dates = find_dates(text, self.published)
+            doses = [recount(q, text) for q in find_doses(text)]
+            money = find_money(text)
+            self._sent_cache[key] = {
+                "dates": [
+                    (self.tok(base + d.start), d)
+                    for d in dates
+                    if not (self.dateline[0] <= base + d.start < self.dateline[1])
+                    and not _dateline_like(self.doc.text, base + d.start, base + d.end)
+                    and not _PLACE_AFTER.match(self.doc.text, base + d.end)
+                ],
+                "doses": [(self.tok(base + q.start), q) for q in doses],
+                "money": [(self.tok(base + m.start), m) for m in money],
+                "words": {fold(t.text) for t in sent},
+                "ents": [e for e in self.ents.ents if sent.start <= e.start < sent.end],
+            }
+        return self._sent_cache[key]
+
+    def tok(self, char: int) -> int:
+        """The index of the token at character offset ``char``."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
+
+    def home_actor(self) -> Actor | None:
+        """The document's home country as an actor, when it has one."""
+        home = self.ents.home
+        if not home or home not in self.registry.country_ids:
+            return None
+        cn = self.registry.country(home)
+        return Actor(kind="country", name=cn.name, id=cn.id, country=cn.id, party=cn.id)
+
+    def state(self, party: str | None) -> str | None:
+        """A state producer stands for its state (EVENTS.md §1) when comparing events."""
+        if party and party in self.registry.org_ids:
+            o = self.registry.org(party)
+            if o.state_owned and o.country:
+                return o.country
+        return party
+
+    def org_actor(self, org_id: str) -> Actor:
+        """The registry's organisation ``org_id`` as an actor (its own party)."""
+        m = self.registry.org(org_id)
+        return Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)

@@ -1,0 +1,412 @@
+"""The document pass: from the candidates of every trigger to one event per
+real-world event, as a short ordered list of named steps (:data:`STEPS`).
+
+Each step reads and rewrites a :class:`DocumentState`:
+
+1. ``keep_best_per_sentence``: several triggers of one type in one sentence name one
+   event, unless they differ in an explicit role or quantity;
+2. ``set_anaphors_aside``: "the call", "the deal" only add to an event found elsewhere;
+3. ``expand_separately``: "met A, B and C separately" is one meeting per partner;
+4. ``drop_background``: attributive purchases ("doses bought by the government"), and
+   gifts or purchases that only describe a shipment of the same sentence;
+5. ``merge_mentions``: valid candidates that are one event merge (evidence, roles,
+   date, vaccine, quantities), in order of appearance;
+6. ``attach_anaphors``: anaphors add evidence, vaccine and money to the event meant;
+7. ``date_from_anaphors``: a sentence that refers to a dated event takes its date
+   ("During the meeting, X announced that ...");
+8. ``date_requests``: a request or pledge made in a call or meeting takes its date
+   (EVENTS.md §7.5), and its addressee when the call had two sides;
+9. ``channel_from_followups``: a later sentence about the shipment gives its channel;
+10. ``channel_from_pledges``: a delivery between the parties of a reported pledge is a
+    donation;
+11. ``drop_weak_meetings``: talks that are the document's phone call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.candidate import KEY_ROLE, ROLE_ORDER, Candidate
+from vaxdiplo.events.context import DocContext
+from vaxdiplo.events.lexicon import GIFT_NOUNS
+
+__all__ = ["STEPS", "DocumentState", "document_pass"]
+
+
+@dataclass
+class DocumentState:
+    """What the document pass works on."""
+
+    events: list[Candidate]
+    """The candidates, then the merged events."""
+    anaphors: list[Candidate] = field(default_factory=list)
+    anaphor_dates: dict[int, tuple[dt.date, str]] = field(default_factory=dict)
+    """Sentence start -> the date and type of the event an anaphor there refers to."""
+
+
+def document_pass(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """Run :data:`STEPS` over the document's candidates; the events that remain."""
+    state = DocumentState(list(cands))
+    for step in STEPS:
+        step(ctx, state)
+    return state.events
+
+
+def keep_best_per_sentence(ctx: DocContext, state: DocumentState) -> None:
+    cands = state.events
+    """Several triggers of one type in one sentence usually name one event: keep the
+    best-filled candidate, unless the others differ in an explicit role or quantity."""
+    appositive = {(c.type, c.sent_starts[0]) for c in cands if c.trigger_dep not in ("appos",)}
+    cands = [
+        c
+        for c in cands
+        if not (c.trigger_dep == "appos" and (c.type, c.sent_starts[0]) in appositive)
+    ]  # "received 141,600 doses, the first consignment of the 13 million ordered"
+    out: list[Candidate] = []
+    for c in cands:
+        twin = next(
+            (
+                o
+                for o in out
+                if o.type == c.type
+                and o.sent_starts == c.sent_starts
+                and o.trigger_i != c.trigger_i
+                and _same_sentence_event(ctx, o, c)
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(c)
+        elif _filled(c) > _filled(twin):
+            out[out.index(twin)] = c
+    state.events = out
+
+
+def _same_sentence_event(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
+    if a.doses is not None and b.doses is not None and a.doses != b.doses:
+        return False
+    if a.vaccine and b.vaccine and a.vaccine.id != b.vaccine.id:
+        return False
+    if a.type in ("PhoneCall", "Meeting"):
+        return True
+    for role in ROLE_ORDER[a.type]:
+        if role in a.weak_roles or role in b.weak_roles:
+            continue
+        pa, pb = ctx.state(a.party(role)), ctx.state(b.party(role))
+        if pa is not None and pb is not None and pa != pb:
+            return False
+    return True
+
+
+def _filled(c: Candidate) -> float:
+    n = 0.0
+    for role in ROLE_ORDER[c.type]:
+        v = c.roles.get(role)
+        if v:
+            n += 0.5 if role in c.weak_roles else 1.0
+    return (
+        n
+        + (c.vaccine is not None) * 0.5
+        + (c.doses is not None) * 0.5
+        + (c.date is not None) * 0.25
+    )
+
+
+def set_anaphors_aside(ctx: DocContext, state: DocumentState) -> None:
+    """Anaphoric candidates ("during the call") never start an event."""
+    state.anaphors = [c for c in state.events if c.anaphoric]
+    state.events = [c for c in state.events if not c.anaphoric]
+
+
+def expand_separately(ctx: DocContext, state: DocumentState) -> None:
+    """ "met A, B and C separately": one meeting of the subject with each partner."""
+    expanded: list[Candidate] = []
+    for c in state.events:
+        others = c.roles.pop("separately", None)
+        if not others:
+            expanded.append(c)
+            continue
+        for o in others:
+            d = c.copy()
+            d.roles["participants"] = [*c.roles["participants"], o]
+            d.trace.append(f"separately: {o.party}")
+            d.trigger_i = c.trigger_i * 100 + len(expanded)
+            expanded.append(d)
+    state.events = expanded
+
+
+def _describes(c: Candidate) -> bool:
+    return fold(c.trigger) in GIFT_NOUNS or c.trigger_dep in ("acl", "amod")
+
+
+def drop_background(ctx: DocContext, state: DocumentState) -> None:
+    """ "doses bought by the government are expected": background, not the deal;
+    "1 million doses, a gift from Beijing, landed": the gift is the shipment."""
+    cands = [
+        c
+        for c in state.events
+        if not (c.type == "PurchaseAgreement" and c.trigger_dep in ("acl", "amod"))
+    ]
+    delivered = {st for c in cands if c.type == "Delivery" for st in c.sent_starts}
+    state.events = [
+        c
+        for c in cands
+        if not (
+            c.type in ("DonationPledge", "PurchaseAgreement")
+            and _describes(c)
+            and set(c.sent_starts) <= delivered
+        )
+    ]
+
+
+def merge_mentions(ctx: DocContext, state: DocumentState) -> None:
+    """Valid candidates, each merged into the first event it is the same as."""
+    out: list[Candidate] = []
+    for c in state.events:
+        if not valid(ctx, c):
+            continue
+        for o in out:
+            if o.type == c.type and same_event(ctx, o, c):
+                absorb(o, c)
+                break
+        else:
+            out.append(c)
+    state.events = out
+
+
+def attach_anaphors(ctx: DocContext, state: DocumentState) -> None:
+    """Each anaphor adds to the latest event of its kind before it."""
+    for a in state.anaphors:
+        _attach_anaphor(state, a)
+
+
+def date_from_anaphors(ctx: DocContext, state: DocumentState) -> None:
+    """ "During the meeting, Liao announced that China would donate ...": the sentence
+    refers to the meeting, and the pledge takes its date."""
+    for c in state.events:
+        if c.date is None and not c.date_conflict and c.type not in ("PhoneCall", "Meeting"):
+            hit = state.anaphor_dates.get(c.sent_starts[0])
+            if hit is not None:
+                c.date = hit[0]
+                c.trace.append(f"date {hit[0]} <- the {hit[1]} the sentence refers to")
+
+
+def channel_from_pledges(ctx: DocContext, state: DocumentState) -> None:
+    """A delivery between the donor and recipient of a reported pledge is a donation."""
+    pledged = {
+        (c.party("donor"), c.party("recipient")) for c in state.events if c.type == "DonationPledge"
+    }
+    for c in state.events:
+        if (
+            c.type == "Delivery"
+            and c.channel == "unspecified"
+            and ((c.party("supplier"), c.party("recipient")) in pledged)
+        ):
+            c.channel = "donation"
+            c.trace.append("channel donation <- the document reports the pledge")
+
+
+def drop_weak_meetings(ctx: DocContext, state: DocumentState) -> None:
+    """Talks reported beside a phone call ("talks with") are that call."""
+    if any(c.type == "PhoneCall" for c in state.events):
+        state.events = [c for c in state.events if not (c.type == "Meeting" and c.weak)]
+
+
+def _attach_anaphor(state: DocumentState, a: Candidate) -> None:
+    """ "During the call, ...", "The contract is worth ...": add to the event meant."""
+    kinds = ("PhoneCall", "Meeting") if a.type in ("PhoneCall", "Meeting") else (a.type,)
+    before = [e for e in state.events if e.type in kinds and min(e.sent_starts) <= a.sent_starts[0]]
+    if not before:
+        return
+    same = [e for e in before if e.type == a.type] or before
+    target = max(same, key=lambda e: max(s for s in e.sent_starts if s <= a.sent_starts[0]))
+    target.vaccine = target.vaccine or a.vaccine
+    if target.type in ("PurchaseAgreement", "DonationPledge"):
+        target.money = target.money or a.money
+    for ev in a.evidence:
+        if ev not in target.evidence:
+            target.evidence.append(ev)
+    target.trace.append(f"-- anaphor {a.rule} {a.trigger!r} adds evidence --")
+    if target.date is not None:
+        state.anaphor_dates[a.sent_starts[0]] = (target.date, target.type)
+
+
+def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
+    events = state.events
+    """ "... arrived on Wednesday night. The shipment was purchased under the government's
+    agreements with Pfizer.": a later sentence tells how the doses were obtained."""
+    deliveries = sorted((c for c in events if c.type == "Delivery"), key=lambda c: c.sent_starts[0])
+    if not deliveries:
+        return
+    starts = {st for c in events for st in c.sent_starts}
+    for sent in ctx.doc.sents:
+        if sent.start in starts:
+            continue
+        words = [fold(t.text) for t in sent]
+        refers = any(
+            words[k] in ("the", "this", "that", "these")
+            and words[k + 1]
+            in ("shipment", "consignment", "batch", "doses", "vaccines", "delivery")
+            for k in range(len(words) - 1)
+        )
+        if not refers:
+            continue
+        kind = (
+            "purchase"
+            if set(words) & {"purchased", "bought", "procured"}
+            else "donation"
+            if set(words) & {"donated", "gifted", "donation", "gift"}
+            else None
+        )
+        before = [c for c in deliveries if c.sent_starts[0] < sent.start]
+        if kind and before and before[-1].channel == "unspecified":
+            before[-1].channel = kind
+            before[-1].trace.append(f"channel {kind} <- a later sentence about the shipment")
+
+
+def date_requests(ctx: DocContext, state: DocumentState) -> None:
+    events = state.events
+    """A request made during a call or meeting takes its date (EVENTS.md §7.5)."""
+    talks = [e for e in events if e.type in ("PhoneCall", "Meeting") and e.date is not None]
+    roles = {
+        "SupplyRequest": ("requester", "addressee"),
+        "TechTransferRequest": ("requester", "addressee"),
+        "DonationPledge": ("donor", "recipient"),  # a pledge announced in the call
+    }
+    for c in events:
+        if c.type not in roles or c.date or c.date_conflict:
+            continue
+        who = {c.party(r) for r in roles[c.type] if r not in c.weak_roles} - {None}
+        if c.type == "DonationPledge" and len(who) < 2:
+            continue
+        for t in talks:
+            if who and who <= t.parties():
+                c.date = t.date
+                c.trace.append(f"date {t.date} <- the {t.type} it was made in")
+                break
+    for c in events:
+        if c.type not in ("SupplyRequest", "TechTransferRequest") or c.roles.get("addressee"):
+            continue
+        req = c.party("requester")
+        for t in (e for e in events if e.type in ("PhoneCall", "Meeting")):
+            others = [a for a in t.roles.get("participants", []) if a.party != req]
+            if req in t.parties() and len({a.party for a in others}) == 1:
+                c.roles["addressee"] = others[0]
+                c.trace.append(f"addressee {others[0].party} <- the {t.type} it was made in")
+                break
+
+
+def valid(ctx: DocContext, c: Candidate) -> bool:
+    if c.type in ("PhoneCall", "Meeting"):
+        return len(c.parties()) >= 2
+    pair = {
+        "Delivery": ("supplier", "recipient"),
+        "DonationPledge": ("donor", "recipient"),
+        "TechTransfer": ("provider", "recipient"),
+        "PurchaseAgreement": ("seller", "buyer"),
+    }
+    if c.type in pair:
+        a, b = pair[c.type]
+        if c.party(a) is not None and c.party(a) == c.party(b):
+            if b in c.weak_roles:
+                c.roles[b] = None
+                c.weak_roles.discard(b)
+            else:
+                return False
+    key = KEY_ROLE[c.type]
+    if c.type == "DonationPledge":
+        return c.roles.get("donor") is not None or c.roles.get("recipient") is not None
+    if c.type == "Approval":
+        return c.roles.get(key) is not None and c.vaccine is not None
+    return c.roles.get(key) is not None
+
+
+def _compatible(a: Any, b: Any) -> bool:
+    return a is None or b is None or a == b
+
+
+def same_event(ctx: DocContext, o: Candidate, c: Candidate) -> bool:
+    if o.type == "Meeting" and o.parties() == c.parties():
+        return True
+    if not _compatible(o.date, c.date) and o.type not in ("PhoneCall",):
+        return False
+    if o.type == "PhoneCall":
+        a, b = o.parties(), c.parties()
+        return bool(a & b) and (a <= b or b <= a or "participants" in o.weak_roles | c.weak_roles)
+    if o.type == "Meeting":
+        return bool(o.parties() & c.parties()) and (
+            len(o.parties() & c.parties()) >= 2
+            or min(len(o.parties()), len(c.parties())) <= 1
+            or o.parties() == c.parties()
+        )
+    vac_ok = _compatible(o.vaccine and o.vaccine.id, c.vaccine and c.vaccine.id)
+    dose_ok = _compatible(o.doses, c.doses)
+    for role in ROLE_ORDER[o.type]:
+        if role in o.weak_roles or role in c.weak_roles:
+            continue
+        a, b = o.party(role), c.party(role)
+        if role != KEY_ROLE.get(o.type):
+            a, b = ctx.state(a), ctx.state(b)
+        if not _compatible(a, b):
+            return False
+    if o.type == "Approval":
+        return vac_ok
+    return vac_ok and dose_ok
+
+
+def absorb(o: Candidate, c: Candidate) -> None:
+    if o.type in ("PhoneCall", "Meeting"):
+        have = o.parties()
+        for a in c.roles.get("participants", []):
+            if a.party not in have:
+                o.roles["participants"].append(a)
+                have.add(a.party)
+        if o.roles.get("location") is None and c.roles.get("location") is not None:
+            o.roles["location"] = c.roles["location"]
+    else:
+        for role in ROLE_ORDER[o.type]:
+            if c.roles.get(role) is None:
+                continue
+            if o.roles.get(role) is None or (role in o.weak_roles and role not in c.weak_roles):
+                o.roles[role] = c.roles[role]
+                if role not in c.weak_roles:
+                    o.weak_roles.discard(role)
+    if o.date is not None and c.date is not None and o.date != c.date:
+        o.date = None
+        o.date_conflict = True
+    elif o.date is None and not o.date_conflict:
+        o.date = c.date
+    o.vaccine = o.vaccine or c.vaccine
+    o.doses = o.doses if o.doses is not None else c.doses
+    o.money = o.money or c.money
+    if o.approval == "unspecified":
+        o.approval = c.approval
+    if o.channel == "unspecified":
+        o.channel = c.channel
+    for ev in c.evidence:
+        if ev not in o.evidence:
+            o.evidence.append(ev)
+    o.trace.extend(["-- merged --", *c.trace])
+    o.confidence = min(1.0, o.confidence + 0.05)
+
+
+Step = Callable[[DocContext, DocumentState], None]
+
+STEPS: tuple[Step, ...] = (
+    keep_best_per_sentence,
+    set_anaphors_aside,
+    expand_separately,
+    drop_background,
+    merge_mentions,
+    attach_anaphors,
+    date_from_anaphors,
+    date_requests,
+    channel_from_followups,
+    channel_from_pledges,
+    drop_weak_meetings,
+)
+"""The document pass, in order."""

@@ -1,0 +1,265 @@
+"""From a trigger to candidate events: the per-trigger flow of the rule layer.
+
+For every trigger match (the rule file, see :mod:`vaxdiplo.rules.base`):
+
+1. the rule's named checks (:mod:`.checks`) and, for a request, which request types it
+   is (:mod:`.types.request`);
+2. the mood of the trigger's clause (:func:`.clauses.scope.mood`) and the type's own
+   rejections (``reject`` in :mod:`.types`);
+3. the clause arguments (:func:`.clauses.arguments.arguments`), mapped to roles by the
+   rule's role map (:mod:`.roles`, or :mod:`.types.talks` for calls and meetings);
+4. vaccine, date, doses and money from the sentence (:mod:`.attributes`), then the
+   type's ``fill``;
+5. one candidate per party or segment (:mod:`.split`).
+
+The candidates of the whole document then go through :mod:`.document`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.attributes import (
+    coordinated_vaccines,
+    maker_vaccine,
+    pick_date,
+    pick_quantity,
+    pick_vaccines,
+    recent_vaccine,
+)
+from vaxdiplo.events.candidate import NO_DOSES, WITH_MONEY, Candidate
+from vaxdiplo.events.checks import needs_ok
+from vaxdiplo.events.clauses.arguments import arguments, governing_verb
+from vaxdiplo.events.clauses.scope import mood
+from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.document import document_pass
+from vaxdiplo.events.lexicon import SUPPLY_WORDS, VACCINE_WORDS
+from vaxdiplo.events.roles import assign_roles, company_reference
+from vaxdiplo.events.split import SEGMENTED, split, split_segments, split_shipments
+from vaxdiplo.events.types import TALKS, TYPES, participants, request_types
+from vaxdiplo.linking import DocEntities, Ent
+from vaxdiplo.models import Money
+from vaxdiplo.registry import load_registry
+from vaxdiplo.rules.base import TriggerRule, load_rules
+
+__all__ = ["EventFinder", "find_events"]
+
+_NAME_KINDS = ("company", "international_org", "government_body", "group")
+_DOSE_WORDS = frozenset({"deliveries", "shipments", "shot", "jab"})
+
+
+class EventFinder:
+    """Finds events in a linked ``Doc``; holds the compiled trigger rules.
+
+    Args:
+        vocab: The pipeline's vocabulary.
+        rules: Trigger rules; the packaged rule file when None.
+    """
+
+    def __init__(self, vocab, rules: tuple[TriggerRule, ...] | None = None) -> None:
+        self.rules = {r.id: r for r in (rules or load_rules())}
+        self.matcher = Matcher(vocab)
+        self._plain = Matcher(vocab)
+        for rule in self.rules.values():
+            self.matcher.add(rule.id, [rule.pattern])
+            self._plain.add(rule.id, [self._strip_pos(rule.pattern)])
+        self.registry = load_registry()
+        by_maker: dict[str, list] = {}
+        for v in self.registry.vaccines:
+            if v.maker:
+                by_maker.setdefault(v.maker, []).append(v)
+        # a maker with one main product stands for it ("a deal with CanSino")
+        self.makers = {m: vs[0] for m, vs in by_maker.items() if len(vs) == 1}
+        for m, vs in by_maker.items():
+            main = [v for v in vs if v.id.replace("-", "") in m.lower().replace("_", "")]
+            if len(vs) > 1 and len(main) == 1:
+                self.makers[m] = main[0]
+
+    @staticmethod
+    def _strip_pos(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The pattern without tagger and parser attributes (rules-only mode)."""
+        out = []
+        for spec in pattern:
+            spec = {k: v for k, v in spec.items() if k not in ("POS", "TAG", "ENT_TYPE", "DEP")}
+            out.append(spec or {"IS_ALPHA": True})
+        return out
+
+    def __call__(self, doc: Doc, ents: DocEntities, published: dt.date | None) -> list[Candidate]:
+        ctx = DocContext(doc, ents, published, self.registry, self.makers)
+        cands: list[Candidate] = []
+        for rule, trig in self.triggers(ctx):
+            cands.extend(candidates(ctx, rule, trig))
+        return document_pass(ctx, cands)
+
+    def triggers(self, ctx: DocContext) -> Iterator[tuple[TriggerRule, Token]]:
+        """Each rule and trigger token, once per type and token; words inside an
+        organisation's name ("Holding Company for Biological Products") are no triggers."""
+        doc = ctx.doc
+        matcher = self.matcher if ctx.tagged else self._plain
+        seen: set[tuple[str, int]] = set()
+        for match_id, start, end in matcher(doc):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            if rule.rules_only and ctx.tagged:
+                continue
+            trig = doc[start + rule.anchor if rule.anchor >= 0 else end + rule.anchor]
+            if (rule.type, trig.i) in seen:
+                continue
+            inside = ctx.ent_at.get(trig.i)
+            if inside is not None and inside.kind in _NAME_KINDS and inside.end - inside.start > 1:
+                continue
+            seen.add((rule.type, trig.i))
+            yield rule, trig
+
+
+def candidates(ctx: DocContext, rule: TriggerRule, trig: Token) -> list[Candidate]:
+    """The candidates one trigger announces (none, one, or one per party or segment)."""
+    sent = trig.sent
+    facts = ctx.facts(sent)
+    if not needs_ok(ctx, rule, trig, sent, facts):
+        return []
+    etypes = request_types(ctx, trig, sent) if rule.type == "Request" else [rule.type]
+    out = []
+    for etype in etypes:
+        if mood(ctx, trig, sent, rule.type if rule.type == "Request" else etype) is not None:
+            continue
+        if TYPES[etype].reject(ctx, rule, trig, sent, facts):
+            continue
+        out.extend(build(ctx, rule, etype, trig, sent, facts))
+    return out
+
+
+def build(
+    ctx: DocContext, rule: TriggerRule, etype: str, trig: Token, sent: Span, facts: Facts
+) -> list[Candidate]:
+    """Relate the sentence's actors to the trigger, fill the roles and attributes, and
+    split the result into one candidate per real-world event."""
+    anchor = governing_verb(trig) if (rule.verb_anchor and ctx.parsed) else trig
+    args = [company_reference(ctx, a, facts) for a in arguments(ctx, sent, anchor)]
+    if etype in TALKS:
+        found = participants(rule, args, facts)
+        if found is None:
+            return []
+        roles, trace = found
+    else:
+        roles, trace = assign_roles(ctx, etype, rule, trig, args)
+    trace.insert(0, f"trigger {trig.text!r} ({rule.id})")
+    vaccines, facts = _clause_vaccines(ctx, anchor, facts)
+    cands: list[Candidate] = []
+    for vent in _vaccine_list(ctx, etype, vaccines, sent):
+        c = _candidate(ctx, rule, etype, trig, sent, facts, vent)
+        c.trace = [*trace, *c.trace]
+        _recent_vaccine(ctx, c, sent, facts)
+        c.roles = {k: list(v) for k, v in roles.items()}
+        TYPES[etype].fill(ctx, c, rule, trig, sent, facts, args, vent)
+        cands.extend(split(ctx, c))
+    if etype in SEGMENTED and len(cands) == 1:
+        segmented = split_segments(ctx, cands[0], rule, sent, facts)
+        if len(segmented) > 1:
+            return segmented
+    if etype == "Delivery" and len(cands) == 1:
+        cands = split_shipments(ctx, cands[0], facts)
+    return cands
+
+
+def _clause_vaccines(ctx: DocContext, anchor: Token, facts: Facts) -> tuple[list[Ent], Facts]:
+    """The vaccines of the trigger's clause when it is one of several ("..., while
+    Sinovac has sent ..."): a vaccine named in another clause is another event's."""
+    vaccines = pick_vaccines(ctx, anchor, facts)
+    if not (
+        ctx.parsed
+        and anchor.pos_ in ("VERB", "AUX")
+        and anchor.dep_ in ("advcl", "conj", "ccomp", "parataxis")
+    ):
+        return vaccines, facts
+    clause = {t.i for t in anchor.subtree}
+    inside = [v for v in vaccines if v.start in clause]
+    if inside:
+        return inside, facts
+    scoped = {"ents": [e for e in facts["ents"] if e.start in clause]}
+    mv = maker_vaccine(ctx, scoped) or maker_vaccine(ctx, facts)
+    return [], {**facts, "clause_vaccine": mv, "clause_scoped": True}
+
+
+def _vaccine_list(ctx: DocContext, etype: str, vaccines: list[Ent], sent: Span) -> list[Ent | None]:
+    """One vaccine per event; an approval lists all those coordinated ("approved
+    Sinovac and Sinopharm"), except earlier approvals ("after X and Y")."""
+    if etype == "Approval" and len(vaccines) > 1:
+        earlier = [
+            v
+            for v in vaccines
+            if {fold(t.text) for t in ctx.doc[max(sent.start, v.start - 6) : v.start]}
+            & {"after", "following"}
+        ]
+        if len(earlier) < len(vaccines):  # "the third vaccine cleared after X and Y"
+            vaccines = [v for v in vaccines if v not in earlier]
+    if etype == "Approval" and len(vaccines) > 1:
+        return coordinated_vaccines(ctx, vaccines)
+    return list(vaccines[:1]) or [None]
+
+
+def _candidate(
+    ctx: DocContext,
+    rule: TriggerRule,
+    etype: str,
+    trig: Token,
+    sent: Span,
+    facts: Facts,
+    vent: Ent | None,
+) -> Candidate:
+    """A candidate with its vaccine, date, doses and money from the sentence."""
+    c = Candidate(
+        type=etype, rule=rule.id, trigger=trig.text, sent_starts=[sent.start], trigger_i=trig.i
+    )
+    c.evidence.append((sent.start_char, sent.end_char))
+    c.weak = rule.weak
+    c.anaphoric = rule.anaphoric
+    c.trigger_dep = trig.dep_ if ctx.parsed else ""
+    if vent is not None:
+        c.vaccine = vent.vaccine
+        c.trace.append(f"vaccine {vent.vaccine.id} <- {vent.vaccine.mention!r}")
+    elif facts.get("clause_vaccine") is not None:
+        c.vaccine = facts["clause_vaccine"]
+    elif facts.get("clause_scoped"):
+        pass
+    elif etype not in TALKS or facts["words"] & (VACCINE_WORDS | SUPPLY_WORDS):
+        c.vaccine = maker_vaccine(ctx, facts)
+    c.date, how = pick_date(ctx, etype, trig, sent, facts)
+    c.trace.append(f"date {c.date} <- {how}")
+    if etype not in NO_DOSES:
+        q = pick_quantity(facts["doses"], trig)
+        if q is not None:
+            c.doses = q.value
+            c.trace.append(f"doses {q.value} <- {q.text!r}")
+    if etype in WITH_MONEY:
+        m = pick_quantity(facts["money"], trig)
+        if m is not None:
+            c.money = Money(amount=m.amount, currency=m.currency)
+            c.trace.append(f"money {m.amount} {m.currency} <- {m.text!r}")
+    return c
+
+
+def _recent_vaccine(ctx: DocContext, c: Candidate, sent: Span, facts: Facts) -> None:
+    """The previous sentences' vaccine, for the types that take it (``RECENT_VACCINE``
+    of the type's module): always, or when the sentence speaks of doses."""
+    wants = TYPES[c.type].RECENT_VACCINE
+    if c.vaccine is not None or facts.get("clause_scoped") or wants is None:
+        return
+    if wants == "with_doses" and c.doses is None and not facts["words"] & _DOSE_WORDS:
+        return
+    c.vaccine = recent_vaccine(ctx, sent)
+    if c.vaccine is not None:
+        c.trace.append(f"vaccine {c.vaccine.id} <- the previous sentences")
+
+
+def find_events(
+    doc: Doc, ents: DocEntities, published: dt.date | None, finder: EventFinder | None = None
+) -> list[Candidate]:
+    """Candidates (merged) for ``doc``; see :func:`~vaxdiplo.events.candidate.to_event`
+    for the models."""
+    return (finder or EventFinder(doc.vocab))(doc, ents, published)

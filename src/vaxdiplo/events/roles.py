@@ -1,0 +1,201 @@
+"""Roles from clause arguments, for every type but the talks (see ``types.talks``).
+
+:func:`assign_roles` maps each argument's relation (:mod:`.clauses.arguments`) to a role
+through the rule's role map (``"roles": {"subj": "donor", "to": "recipient"}`` in a
+rule file); the helpers below find the parties a sentence names without a relation
+("China's Sinopharm", "donated by the Chinese government", "from the US drugmaker",
+the vaccine's maker), used by the type modules in :mod:`.types`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.candidate import Arg, Candidate
+from vaxdiplo.events.clauses.arguments import transfer_role
+from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.lexicon import COMPANY_NOUNS
+from vaxdiplo.linking import Ent
+from vaxdiplo.models import Actor
+from vaxdiplo.rules.base import TriggerRule
+
+__all__ = [
+    "assign_roles",
+    "company_reference",
+    "maker_actor",
+    "maker_country",
+    "maker_parties",
+    "phrase_supplier",
+    "to_phrase",
+    "vaccine_owner",
+]
+
+DOER_ROLE = {
+    "DonationPledge": "donor",
+    "Delivery": "supplier",
+    "TechTransfer": "provider",
+    "PurchaseAgreement": "seller",
+    "Approval": "authority",
+}
+"""The role of the actor thanked for an event ("thanked China for the vaccines")."""
+
+_OWNER_GLUE = frozenset("'s ' - donated made produced gifted supplied sponsored provided".split())
+
+
+def assign_roles(
+    ctx: DocContext, etype: str, rule: TriggerRule, trig: Token, args: list[Arg]
+) -> tuple[dict[str, list[Actor]], list[str]]:
+    """Roles (each a list of actors, in order) and their trace, from the arguments.
+    A reporting speaker fills a role only when nothing closer does."""
+    roles: dict[str, list[Actor]] = {}
+    trace: list[str] = []
+    ordered = [a for a in args if a.rel != "speaker"] + [a for a in args if a.rel == "speaker"]
+    for a in ordered:
+        if a.actor.kind == "person" and a.actor.party == a.actor.id:
+            continue  # a person we could not place speaks for nobody we know
+        role = _role_of(ctx, etype, rule, trig, a)
+        if role is None or role == "none":
+            continue
+        if a.rel == "speaker" and roles.get(role):
+            continue
+        roles.setdefault(role, [])
+        if a.actor.party not in [x.party for x in roles[role]]:
+            roles[role].append(a.actor)
+            trace.append(f"{role} {a.actor.party} <- {a.rel} {a.actor.name!r}")
+    return roles, trace
+
+
+def _role_of(ctx: DocContext, etype: str, rule: TriggerRule, trig: Token, a: Arg) -> str | None:
+    role = rule.roles.get(a.rel)
+    if a.rel == "thanked":
+        role = DOER_ROLE.get(etype)
+    if (
+        etype == "Delivery"
+        and a.rel == "subj"
+        and role is None
+        and a.ent is not None
+        and a.ent.via == "demonym"
+    ):
+        role = "supplier"  # "a third Japanese donation of ... arrived"
+    if role in ("giver", "taker"):
+        role = transfer_role(ctx, trig, role)
+    return role
+
+
+def maker_actor(ctx: DocContext, vaccine_id: str) -> Actor | None:
+    """The registry's maker of the vaccine ``vaccine_id`` as an actor."""
+    maker = ctx.registry.vaccine(vaccine_id).maker
+    return ctx.org_actor(maker) if maker else None
+
+
+def vaccine_owner(ctx: DocContext, vent: Ent | None, args: list[Arg]) -> Actor | None:
+    """The actor whose vaccine it is: "China's Sinopharm", "Japan-donated AstraZeneca"."""
+    if vent is None:
+        return None
+    doc = ctx.doc
+    lo = max(0, vent.start - 4)
+    for a in args:
+        if a.ent is None:
+            continue
+        if lo <= a.ent.start and a.ent.end <= vent.start:
+            between = [fold(t.text) for t in doc[a.ent.end : vent.start]]
+            if all(w in _OWNER_GLUE for w in between):
+                return a.actor
+    return None
+
+
+def phrase_supplier(ctx: DocContext, sent: Span, args: list[Arg], facts: Facts) -> Actor | None:
+    """ "donated by China", "a gift from the people of India", "from the US",
+    "under a contract with Russia"."""
+    doc = ctx.doc
+    givers = {
+        "donated",
+        "gifted",
+        "supplied",
+        "provided",
+        "sent",
+        "given",
+        "offered",
+        "shipped",
+        "manufactured",
+        "made",
+        "produced",
+        "developed",
+    }
+    for a in args:
+        if a.ent is None or (a.actor.kind == "person" and a.actor.party == a.actor.id):
+            continue
+        left = a.ent.start
+        while left > sent.start and (
+            (q := ctx.ent_at.get(left - 1)) is not None and q.absorbed and q.kind == "country"
+        ):
+            left = q.start  # "donated by the Chinese government": skip the qualifier
+        prev = [fold(t.text) for t in doc[max(sent.start, left - 4) : left]]
+        while prev and prev[-1] in ("the", "people", "of", "government", "'s"):
+            if prev[-2:] == ["people", "of"] or prev[-1] in ("the", "'s"):
+                prev = prev[:-2] if prev[-2:] == ["people", "of"] else prev[:-1]
+            else:
+                break
+        if not prev:
+            continue
+        if prev[-1] == "from" or (prev[-1] == "by" and len(prev) > 1 and prev[-2] in givers):
+            return a.actor
+        if prev[-1] == "with" and set(prev) & {"contract", "deal", "agreement"}:
+            return a.actor
+    return None
+
+
+def to_phrase(ctx: DocContext, sent: Span, args: list[Arg], exclude: Actor | None) -> Actor | None:
+    """The first actor after "to" ("to the Philippines"), other than ``exclude``."""
+    doc = ctx.doc
+    for a in args:
+        if a.ent is None or (exclude is not None and a.actor.party == exclude.party):
+            continue
+        prev = [fold(t.text) for t in doc[max(sent.start, a.ent.start - 2) : a.ent.start]]
+        if prev[-1:] == ["to"] or prev == ["to", "the"]:
+            return a.actor
+    return None
+
+
+def company_reference(ctx: DocContext, a: Arg, facts: Facts) -> Arg:
+    """ "from the US drugmaker": the maker of the vaccine named, not the country."""
+    if a.ent is None or a.actor.kind != "country":
+        return a
+    if a.ent.start == 0 or fold(ctx.doc[a.ent.start - 1].text) != "the":
+        return a  # "an Indian company": a company of that country, not a known maker
+    nxt = [fold(t.text) for t in ctx.doc[a.ent.end : min(len(ctx.doc), a.ent.end + 2)]]
+    if not (set(nxt) & COMPANY_NOUNS):
+        return a
+    for e in facts["ents"]:
+        if e.vaccine is not None:
+            actor = maker_actor(ctx, e.vaccine.id)
+            if actor is not None:
+                return Arg(actor, a.rel, a.token, a.ent)
+    return Arg(a.actor, "other", a.token, a.ent)
+
+
+def maker_country(ctx: DocContext, c: Candidate) -> str | None:
+    """The country of the maker of the candidate's vaccine."""
+    if c.vaccine is None:
+        return None
+    maker = ctx.registry.vaccine(c.vaccine.id).maker
+    return ctx.registry.org(maker).country if maker else None
+
+
+def maker_parties(ctx: DocContext, c: Candidate) -> set[str]:
+    """The maker of the candidate's vaccine and, for a state producer, its state and the
+    state's other producers (EVENTS.md §1)."""
+    if c.vaccine is None:
+        return set()
+    v = ctx.registry.vaccine(c.vaccine.id)
+    out = set()
+    if v.maker:
+        out.add(v.maker)
+        m = ctx.registry.org(v.maker)
+        if m.country and m.state_owned:
+            out.add(m.country)
+            out |= {
+                o.id for o in ctx.registry.organisations if o.state_owned and o.country == m.country
+            }
+    return out

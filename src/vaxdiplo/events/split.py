@@ -1,0 +1,256 @@
+"""One event per real-world event within a sentence: splitting a candidate whose
+single-valued role lists several parties ("to Nepal, Bhutan and the Maldives"), whose
+coordinated segments each carry their own quantity ("300,000 Sinopharm doses from
+China and 100,000 AstraZeneca doses through COVAX"), or whose shipments each have a
+quantity and a day.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.attributes import maker_vaccine
+from vaxdiplo.events.candidate import ROLE_ORDER, Candidate
+from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.lexicon import GIFT_WORDS, PURCHASE_WORDS, REPORT_VERBS, VACCINE_NOUNS
+from vaxdiplo.models import Actor
+from vaxdiplo.quantities import Quantity, parse_number
+from vaxdiplo.rules.base import TriggerRule
+
+__all__ = ["SEGMENTED", "split", "split_segments", "split_shipments"]
+
+SEGMENTED = frozenset({"Delivery", "DonationPledge", "PurchaseAgreement"})
+"""Types whose coordinated segments may each be an event of their own."""
+
+_LIST_GLUE = frozenset(
+    ", and or the as well & also with to from companies in both firms of including such "
+    "manufacturers".split()
+)
+_SEGMENT_STARTS = frozenset({"with", "from", "to", "through", "via", "another", "a", "an", "under"})
+_MILLIONS = ("million", "thousand", "billion", "m")
+
+
+def split(ctx: DocContext, c: Candidate) -> list[Candidate]:
+    """One event per party where a single-valued role lists several parties."""
+    single = [r for r in ROLE_ORDER[c.type] if r != "participants"]
+    multi = [r for r in single if len({a.party for a in c.roles.get(r, [])}) > 1]
+    if not multi:
+        for r in single:
+            vals = c.roles.get(r) or []
+            c.roles[r] = vals[0] if vals else None
+        return [c]
+    role = multi[0]
+    pairs = _pair_with_doses(ctx, c, c.roles[role])
+    values = _coordinated_values(ctx, c.roles[role])
+    if pairs:
+        out = []
+        for actor, q in pairs:
+            d = c.copy()
+            d.roles[role] = [actor]
+            d.doses = q.value
+            d.trace.append(f"{role} {actor.party} paired with {q.text!r}")
+            out.extend(split(ctx, d))
+        return out
+    out = []
+    for actor in values:
+        d = c.copy()
+        d.roles[role] = [actor]
+        out.extend(split(ctx, d))
+    return out
+
+
+def _pair_with_doses(ctx: DocContext, c: Candidate, values: list[Actor]):
+    """ "500,000 doses to Senegal and 300,000 to Côte d'Ivoire": pair each party with
+    the quantity next to it."""
+    if len(values) < 2 or c.type in ("Approval", "PhoneCall", "Meeting"):
+        return None
+    sent = ctx.doc[c.sent_starts[0]].sent
+    facts = ctx.facts(sent)
+    qs = [(i, q) for i, q in facts["doses"] if not q.cumulative]
+    if len(qs) != len(values):
+        return None
+    pos = []
+    for v in values:
+        ps = [p for p in _positions(ctx, v) if sent.start <= p < sent.end]
+        if not ps:
+            return None
+        pos.append(ps[0])
+    pairs = []
+    for v, p in zip(values, pos, strict=True):
+        _, q = min(qs, key=lambda x: abs(x[0] - p))
+        pairs.append((v, q))
+    if len({id(q) for _, q in pairs}) != len(pairs):
+        return None
+    return pairs
+
+
+def _positions(ctx: DocContext, actor: Actor) -> list[int]:
+    return [e.start for e in ctx.ents.ents if e.actor is not None and e.actor.party == actor.party]
+
+
+def _coordinated_values(ctx: DocContext, values: list[Actor]) -> list[Actor]:
+    """Keep the values listed together with the first one ("Russia, Belarus and Serbia")."""
+    if len(values) < 2:
+        return values
+    doc = ctx.doc
+    ents = [e for e in ctx.ents.ents if e.actor is not None and not e.absorbed]
+    spans = {}
+    for v in values:
+        for e in ents:
+            if e.actor.party == v.party and e.actor.id == v.id:
+                spans.setdefault(v.party, e)
+    kept = [values[0]]
+    ordered = sorted((spans[v.party].start, v) for v in values if v.party in spans)
+    if len(ordered) != len(values):
+        return values
+    chain = [ordered[0]]
+    for start, v in ordered[1:]:
+        prev = spans[chain[-1][1].party]
+        between = {fold(t.text) for t in doc[prev.end : start]}
+        if between <= _LIST_GLUE and start - prev.end <= 4:
+            chain.append((start, v))
+    kept = [v for _, v in chain]
+    if values[0] not in kept:
+        return [values[0]]
+    return kept
+
+
+def _cuts(ctx: DocContext, sent: Span) -> list[int]:
+    """Where coordinated segments start: "and 300,000", "and from", "along with"."""
+    doc = ctx.doc
+    cuts = [sent.start]
+    for t in doc[sent.start + 1 : sent.end - 1]:
+        nxt = doc[t.i + 1]
+        word = fold(t.text)
+        if word in ("along", "plus", "besides") and (
+            nxt.like_num or fold(nxt.text) in ("with", "another")
+        ):
+            cuts.append(t.i)
+        elif word == "and" and (nxt.like_num or fold(nxt.text) in _SEGMENT_STARTS):
+            cuts.append(t.i)
+    return cuts
+
+
+def _segment_parties(
+    ctx: DocContext, d: Candidate, rule: TriggerRule, facts: Facts, lo: int, hi: int
+) -> None:
+    """The parties a segment names by its prepositions ("from China", "through COVAX")
+    and its channel."""
+    doc = ctx.doc
+    for e in facts["ents"]:
+        if e.actor is None or e.absorbed or not (lo <= e.start < hi):
+            continue
+        prev = fold(doc[e.start - 1].text) if e.start > 0 else ""
+        if prev == "the" and e.start > 1:
+            prev = fold(doc[e.start - 2].text)
+        if prev in ("through", "via", "under") and e.actor.id == "COVAX":
+            if d.type == "Delivery":
+                d.channel = "covax"
+                d.roles["supplier"] = e.actor
+            continue
+        role = rule.roles.get("agent" if prev == "by" else prev)
+        if role and role in ROLE_ORDER[d.type]:
+            d.roles[role] = e.actor
+            d.weak_roles.discard(role)
+    if d.type == "Delivery" and d.channel != "covax":
+        seg_words = {fold(t.text) for t in doc[lo:hi]}
+        if seg_words & GIFT_WORDS:
+            d.channel = "donation"
+        elif seg_words & PURCHASE_WORDS:
+            d.channel = "purchase"
+    if d.type == "Delivery" and d.channel == "covax" and d.party("supplier") != "COVAX":
+        d.channel = "unspecified"
+
+
+def split_segments(
+    ctx: DocContext, c: Candidate, rule: TriggerRule, sent: Span, facts: Facts
+) -> list[Candidate]:
+    """ "300,000 Sinopharm doses from China and 100,000 AstraZeneca doses through COVAX",
+    "contracts with Sinovac for 10 million doses and with Pfizer for 10 million doses":
+    one event per coordinated segment, each with its own quantity, vaccine and party."""
+    doc = ctx.doc
+    cuts = _cuts(ctx, sent)
+    if len(cuts) < 2:
+        return [c]
+    cuts.append(sent.end)
+    doses = [(i, q) for i, q in facts["doses"] if not q.cumulative]
+    known = {i for i, _ in facts["doses"]}
+    doses += [(i, q) for i, q in _bare_numbers(ctx, sent) if i not in known]
+    out = []
+    for k in range(len(cuts) - 1):
+        lo, hi = cuts[k], cuts[k + 1]
+        qs = [q for i, q in doses if lo <= i < hi]
+        if len(qs) != 1:
+            return [c]
+        d = c.copy()
+        d.doses = qs[0].value
+        d.trigger_i = c.trigger_i * 100 + k
+        days = [
+            dm
+            for i, dm in facts["dates"]
+            if lo <= i < hi
+            and dm.value is not None
+            and not any(fold(t.text) in REPORT_VERBS for t in doc[max(lo, i - 3) : i])
+        ]
+        if days:
+            d.date = days[0].value
+        vs = [e for e in facts["ents"] if e.vaccine is not None and lo <= e.start < hi]
+        if vs:
+            d.vaccine = vs[0].vaccine
+        else:
+            seg = {"ents": [e for e in facts["ents"] if lo <= e.start < hi]}
+            d.vaccine = maker_vaccine(ctx, seg) or d.vaccine
+        _segment_parties(ctx, d, rule, facts, lo, hi)
+        d.trace.append(f"segment {k + 1}: doses {d.doses}")
+        out.append(d)
+    return out
+
+
+def _bare_numbers(ctx: DocContext, sent: Span) -> list[tuple[int, Any]]:
+    """ "... and 300,000 to Côte d'Ivoire": a count whose unit was said before."""
+    out = []
+    doc = ctx.doc
+    for t in sent:
+        if t.i == 0 or fold(doc[t.i - 1].text) != "and" or not t.like_num:
+            continue
+        j = t.i + 1
+        text = t.text
+        if j < sent.end and fold(doc[j].text) in _MILLIONS:
+            text += " " + doc[j].text
+            j += 1
+        if j < sent.end and fold(doc[j].text) in VACCINE_NOUNS:
+            continue  # a full quantity, already found
+        value = parse_number(text)
+        if value is None or value < 1000:
+            continue
+        start = t.idx - sent.start_char
+        out.append(
+            (t.i, Quantity(start, start + len(text), text, int(value), False, False, "doses"))
+        )
+    return out
+
+
+def split_shipments(ctx: DocContext, c: Candidate, facts: Facts) -> list[Candidate]:
+    """ "1.2 million doses on December 6 and 1.8 million doses on December 31": one
+    Delivery per quantity, each with the day that follows it."""
+    doses = [(i, q) for i, q in facts["doses"] if not q.cumulative]
+    days = [(i, d) for i, d in facts["dates"] if d.value is not None]
+    if len(doses) < 2 or len(days) < len(doses):
+        return [c]
+    out = []
+    for n, (i, q) in enumerate(doses):
+        nxt = doses[n + 1][0] if n + 1 < len(doses) else 10**9
+        day = next((d for j, d in days if i < j < nxt), None)
+        if day is None:
+            return [c]
+        d = c.copy()
+        d.doses, d.date = q.value, day.value
+        d.trace.append(
+            f"shipment {n + 1}: doses {q.value} on {day.value} ({q.text!r}, {day.text!r})"
+        )
+        d.trigger_i = c.trigger_i * 100 + n
+        out.append(d)
+    return out

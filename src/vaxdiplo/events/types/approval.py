@@ -1,0 +1,77 @@
+"""``Approval``: an authority (a national regulator standing for its state, or WHO)
+authorises a vaccine. Who the authority is: the rule's role map, else a government
+body of the sentence; never the vaccine's maker. The approval kind (emergency, full,
+conditional) comes from the rule or the words near the trigger, then the sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.candidate import Arg, Candidate
+from vaxdiplo.events.clauses.scope import cumulative_context
+from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.lexicon import ORDINALS
+from vaxdiplo.linking import Ent
+from vaxdiplo.rules.base import TriggerRule
+
+__all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
+
+NAME = "Approval"
+RECENT_VACCINE = "always"
+"""An approval always takes the previous sentences' vaccine when it names none."""
+
+_PRODUCTION_NEXT = ("production", "manufacturing", "producer", "manufacturer", "plant")
+
+
+def reject(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts) -> bool:
+    """Licensed production, earlier approvals recalled, running totals."""
+    nxt = ctx.doc[trig.i + 1].text if trig.i + 1 < len(ctx.doc) else ""
+    if fold(nxt) in _PRODUCTION_NEXT:
+        return True  # "licensed production" is not an authorisation of use
+    if (
+        ctx.parsed
+        and trig.dep_ == "acl"
+        and any(c.dep_ == "amod" and fold(c.text) in ORDINALS for c in trig.head.children)
+    ):
+        return True  # "the third vaccine cleared for use after X and Y": earlier approvals
+    return cumulative_context(ctx, trig, sent)  # "has been registered in 60 countries so far"
+
+
+def _kind(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, words: set[str]) -> str:
+    if rule.approval:
+        return rule.approval
+    local = {fold(x.text) for x in ctx.doc[max(sent.start, trig.i - 3) : min(sent.end, trig.i + 3)]}
+    if "full" in local or "fully" in local:
+        return "full"
+    if "conditional" in local or "conditionally" in local:
+        return "conditional"
+    if "emergency" in words or "eua" in words or "emergency-use" in words:
+        return "emergency"
+    if "conditional" in words or "conditionally" in words:
+        return "conditional"
+    if "full" in words or "fully" in words:
+        return "full"
+    return "unspecified"
+
+
+def fill(
+    ctx: DocContext,
+    c: Candidate,
+    rule: TriggerRule,
+    trig: Token,
+    sent: Span,
+    facts: Facts,
+    args: list[Arg],
+    vent: Ent | None,
+) -> None:
+    """The authority (not the maker: "Medigen's approval") and the approval kind."""
+    c.roles["authority"] = [a for a in c.roles.get("authority", []) if a.kind != "company"]
+    kind = _kind(ctx, rule, trig, sent, facts["words"])
+    if kind != "unspecified":
+        c.approval = kind
+    if not c.roles.get("authority"):
+        bodies = [a.actor for a in args if a.actor.kind == "government_body"]
+        if bodies:
+            c.roles["authority"] = [bodies[0]]
+            c.trace.append(f"authority {bodies[0].party} <- body in sentence")

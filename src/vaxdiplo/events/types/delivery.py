@@ -1,0 +1,112 @@
+"""``Delivery``: doses arrive in, or are shipped to, a recipient from a supplier.
+
+Who the supplier is: the rule's role map, else COVAX when the sentence says so, else
+the vaccine's owner or the actor after "donated by" / "from", else (for doses not said
+to be a gift) the vaccine's maker. The recipient, when the sentence names none, is the
+document's home country. The channel (donation, purchase, COVAX) is the nearer cue.
+Vaccination figures, running totals, technology and bulk for local production and
+references to earlier shipments are no deliveries.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.attributes import channel
+from vaxdiplo.events.candidate import Arg, Candidate
+from vaxdiplo.events.clauses.scope import (
+    cumulative_context,
+    production_materials,
+    reduced_relative,
+    undated_perfect,
+)
+from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.lexicon import AGREEMENT_NOUNS
+from vaxdiplo.events.roles import maker_actor, phrase_supplier, vaccine_owner
+from vaxdiplo.linking import Ent
+from vaxdiplo.models import Actor
+from vaxdiplo.rules.base import TriggerRule
+
+__all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
+
+NAME = "Delivery"
+RECENT_VACCINE = "with_doses"
+
+# "reached an agreement", "reached a record": no arrival
+_REACHED_NOT_ARRIVED = AGREEMENT_NOUNS | frozenset(
+    "consensus target record milestone peak level out full capacity agreement".split()
+)
+_TECHNOLOGY = frozenset({"technology", "know-how", "technologies"})
+
+
+def vaccination_not_delivery(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> bool:
+    """ "35% of Chileans have received at least one dose": vaccination, not delivery."""
+    after = [fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 6)]]
+    if "dose" in after or "shot" in after or "jab" in after:
+        return not facts["doses"]
+    return bool(facts["words"] & {"%", "percent"}) and not facts["doses"]
+
+
+def reject(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts) -> bool:
+    """Arrivals at a figure, vaccinations, technology, references, running totals."""
+    if {fold(t.text) for t in ctx.doc[trig.i + 1 : trig.i + 4]} & _REACHED_NOT_ARRIVED:
+        return True
+    if vaccination_not_delivery(ctx, trig, sent, facts):
+        return True
+    if facts["words"] & _TECHNOLOGY:
+        return True  # "transferred the technology to make the vaccine": a TechTransfer
+    if reduced_relative(ctx, trig):
+        return True  # "following the 616,000 doses Japan provided in July"
+    if production_materials(facts):
+        return True  # bulk or technology for local production: a TechTransfer
+    return cumulative_context(ctx, trig, sent) or undated_perfect(ctx, trig, sent, facts)
+
+
+def _supplier(ctx: DocContext, c: Candidate, sent: Span, facts: Facts, args, vent) -> None:
+    if not c.roles.get("supplier"):
+        owner = vaccine_owner(ctx, vent, args) or phrase_supplier(ctx, sent, args, facts)
+        if owner is not None:
+            c.roles["supplier"] = [owner]
+            c.trace.append(f"supplier {owner.party} <- vaccine owner or 'donated by/from'")
+    if (
+        not c.roles.get("supplier")
+        and c.channel in ("purchase", "unspecified")
+        and c.vaccine is not None
+    ):
+        maker = maker_actor(ctx, c.vaccine.id)
+        if maker is not None:
+            c.roles["supplier"] = [maker]
+            if c.channel == "unspecified":
+                c.weak_roles.add("supplier")
+            c.trace.append(f"supplier {maker.id} <- maker of a vaccine not said to be a gift")
+
+
+def fill(
+    ctx: DocContext,
+    c: Candidate,
+    rule: TriggerRule,
+    trig: Token,
+    sent: Span,
+    facts: Facts,
+    args: list[Arg],
+    vent: Ent | None,
+) -> None:
+    """Channel, supplier and recipient (see the module docstring)."""
+    if "covax" in facts["words"]:
+        c.channel = "covax"
+        covax = ctx.registry.org("COVAX")
+        c.roles["supplier"] = [
+            Actor(kind="international_org", name=covax.name, id="COVAX", party="COVAX")
+        ]
+        c.trace.append("supplier COVAX <- 'COVAX' in sentence")
+    else:
+        c.channel = channel(trig, sent, vent)
+    _supplier(ctx, c, sent, facts, args, vent)
+    home, home_actor = ctx.ents.home, ctx.home_actor()
+    if not c.roles.get("recipient") and home_actor is not None:
+        sup = (c.roles.get("supplier") or [None])[0]
+        if sup is None or sup.party != home:
+            c.roles["recipient"] = [home_actor]
+            c.trace.append(f"recipient {home} <- document home country")
+            c.weak_roles.add("recipient")

@@ -1,0 +1,88 @@
+"""``DonationPledge``: a donor promises doses or money to a recipient.
+
+Who the donor is: the rule's role map (``subj``, ``agent``, ``poss``, ...; see the
+rule file), else the owner of the vaccine named ("China's Sinopharm"). The recipient,
+when the sentence names none, is the document's home country, unless the gift is to
+COVAX or the world. Past gifts recalled in passing, references to earlier pledges,
+attributive participles and running totals are no pledges.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.candidate import Arg, Candidate
+from vaxdiplo.events.clauses.scope import (
+    attributive,
+    cumulative_context,
+    past_gift,
+    production_materials,
+    reduced_relative,
+)
+from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.roles import vaccine_owner
+from vaxdiplo.linking import Ent
+from vaxdiplo.rules.base import TriggerRule
+
+__all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
+
+NAME = "DonationPledge"
+RECENT_VACCINE = "with_doses"
+
+_EARLIER = ("earlier", "previous", "prior", "original", "initial")
+_TO_MANY = frozenset({"covax", "countries", "world", "nations", "globally"})
+
+
+def _perfect_relative(ctx: DocContext, trig: Token) -> bool:
+    """ "the doses Washington has promised": a reference to a pledge."""
+    return (
+        ctx.parsed
+        and trig.dep_ == "relcl"
+        and bool({fold(c.text) for c in trig.children if c.dep_ == "aux"} & {"has", "have", "had"})
+    )
+
+
+def reject(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts) -> bool:
+    """Running totals, modifiers, references to earlier pledges, past gifts, technology."""
+    if cumulative_context(ctx, trig, sent) or attributive(ctx, trig):
+        return True
+    if reduced_relative(ctx, trig) or _perfect_relative(ctx, trig):
+        return True
+    if past_gift(ctx, trig, sent):
+        return True
+    if trig.i > 0 and fold(ctx.doc[trig.i - 1].text) in _EARLIER:
+        return True  # "tripling an earlier pledge": a reference, not a new pledge
+    # technology or bulk for local production: a TechTransfer
+    return production_materials(facts) or bool(facts["words"] & {"technology", "know-how"})
+
+
+def fill(
+    ctx: DocContext,
+    c: Candidate,
+    rule: TriggerRule,
+    trig: Token,
+    sent: Span,
+    facts: Facts,
+    args: list[Arg],
+    vent: Ent | None,
+) -> None:
+    """The recipient from the home country; the donor from the vaccine's owner."""
+    home, home_actor = ctx.ents.home, ctx.home_actor()
+    donor = (c.roles.get("donor") or [None])[0]
+    if (
+        not c.roles.get("recipient")
+        and home_actor is not None
+        and donor is not None
+        and donor.party != home
+        and not (facts["words"] & _TO_MANY)
+    ):
+        c.roles["recipient"] = [home_actor]
+        c.weak_roles.add("recipient")
+        c.trace.append(f"recipient {home} <- document home country")
+    if not c.roles.get("donor"):
+        owner = vaccine_owner(ctx, vent, args)
+        recipient = (c.roles.get("recipient") or [None])[0]
+        if owner is not None and owner.party != (recipient.party if recipient else None):
+            c.roles["donor"] = [owner]
+            c.trace.append(f"donor {owner.party} <- vaccine owner")

@@ -1,0 +1,132 @@
+"""What a request asks for: supplies (``SupplyRequest``), technology
+(``TechTransferRequest``) or both. Rules of type ``Request`` are resolved here, by the
+words the request governs; both request types share the filler in this module.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from vaxdiplo._text import fold
+from vaxdiplo.events.attributes import recent_vaccine
+from vaxdiplo.events.candidate import Arg, Candidate
+from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.lexicon import STRONG_SUPPLY, SUPPLY_WORDS, VACCINE_WORDS
+from vaxdiplo.linking import Ent
+from vaxdiplo.rules.base import TriggerRule
+
+__all__ = ["fill_request", "reject_request", "request_types"]
+
+_CALL_FORMS = ("called", "calls", "call", "calling")
+_ASK_FORMS = ("asked", "asks", "ask", "asking")
+_ASKED_OTHERWISE = ("reporters", "journalists", "anonymity", "not", "about", "questions")
+_PRESS = frozenset({"anonymity", "reporters", "journalists"})
+_TECH_ASKS = frozenset(
+    {"technology", "technologies", "tech", "know-how", "licence", "license", "licensing"}
+)
+_PRODUCTION_ASKS = frozenset({"production", "produce", "manufacture", "manufacturing", "producing"})
+_SHARE_VERBS = frozenset(
+    "share sharing provide providing supply supplying send sending receive receiving give "
+    "giving".split()
+)
+_DOSE_NOUNS = frozenset({"vaccines", "doses", "jabs", "shots"})
+_MATERIALS = frozenset(
+    {"substance", "bulk", "concentrate", "ingredient", "ingredients", "materials"}
+)
+_SUPPLY_OVER_TRANSFER = frozenset(
+    {"doses", "delivery", "deliveries", "priority", "receive", "shipment"}
+)
+_PLAIN_ASKS = ("sought", "seek", "seeks", "seeking", "appealed", "requested", "request")
+_SEEK_FORMS = ("seek", "seeks", "seeking", "sought")
+
+
+def _scope(ctx: DocContext, trig: Token, sent: Span) -> list[Token]:
+    """The words the request governs (the rest of the sentence without a parser)."""
+    doc = ctx.doc
+    if not ctx.parsed:
+        return list(doc[trig.i + 1 : sent.end])
+    if fold(trig.text) in _CALL_FORMS or trig.pos_ == "NOUN":
+        return list(doc[trig.i + 1 : sent.end])
+    return [t for t in trig.subtree if t.i > trig.i] or list(doc[trig.i + 1 : sent.end])
+
+
+def _asks_supply_despite_tech(words: list[str]) -> bool:
+    """ "share the technology" is technology; "continue sharing vaccines" is supply."""
+    return any(
+        w in _SHARE_VERBS and set(words[k + 1 : k + 4]) & _DOSE_NOUNS for k, w in enumerate(words)
+    )
+
+
+def request_types(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
+    """The request types ``trig`` announces, by what it asks for."""
+    scope = _scope(ctx, trig, sent)
+    words = [fold(t.text) for t in scope]
+    wordset = set(words)
+    if fold(trig.text) in _ASK_FORMS and words[:1] and words[0] in _ASKED_OTHERWISE:
+        return []
+    if wordset & _PRESS and not (wordset & VACCINE_WORDS):
+        return []
+    has_vaccine = bool(wordset & VACCINE_WORDS) or any(
+        (e := ctx.ent_at.get(t.i)) is not None and e.vaccine is not None for t in scope
+    )
+    tech = bool(wordset & _TECH_ASKS) or (bool(wordset & _PRODUCTION_ASKS) and has_vaccine)
+    supply_words = wordset & SUPPLY_WORDS
+    supply = has_vaccine and bool(supply_words - {"production", "produce"})
+    if tech and not (supply_words & STRONG_SUPPLY):
+        supply = _asks_supply_despite_tech(words)
+    if wordset & _MATERIALS:
+        supply, tech = False, True  # material for local production is technology
+    if tech and "transfer" in wordset and not (wordset & _SUPPLY_OVER_TRANSFER):
+        supply = False
+    types = []
+    if tech:
+        types.append("TechTransferRequest")
+    if supply:
+        types.append("SupplyRequest")
+    if not types and has_vaccine and wordset & {"vaccines", "vaccine", "doses"} and not tech:
+        if fold(trig.text) in _PLAIN_ASKS:
+            types.append("SupplyRequest")
+    return types
+
+
+def reject_request(
+    ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts
+) -> bool:
+    """ "seeking to make vaccines": an aim, not a request."""
+    return (
+        rule.type == "Request"
+        and fold(trig.text) in _SEEK_FORMS
+        and trig.i + 1 < len(ctx.doc)
+        and fold(ctx.doc[trig.i + 1].text) == "to"
+    )
+
+
+def fill_request(
+    ctx: DocContext,
+    c: Candidate,
+    rule: TriggerRule,
+    trig: Token,
+    sent: Span,
+    facts: Facts,
+    args: list[Arg],
+    vent: Ent | None,
+) -> None:
+    """A person speaking or asking requests when no state does; the addressee is not
+    the requester."""
+    if c.vaccine is None and c.type == "TechTransferRequest":
+        c.vaccine = recent_vaccine(ctx, sent)
+    if not c.roles.get("requester"):
+        persons = [
+            a.actor
+            for a in args
+            if a.actor.kind == "person" and a.rel in ("up.subj", "speaker", "subj")
+        ]
+        if persons:
+            c.roles["requester"] = [persons[0]]
+    reqs = c.roles.get("requester") or []
+    req = reqs[0] if reqs else None
+    adds = [a for a in c.roles.get("addressee", []) if req is None or a.party != req.party]
+    if adds:
+        c.roles["addressee"] = adds
+    elif "addressee" in c.roles:
+        del c.roles["addressee"]

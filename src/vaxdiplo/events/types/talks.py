@@ -1,0 +1,95 @@
+"""Participants of talks (``PhoneCall`` and ``Meeting``), shared by both types.
+
+Every actor related to the trigger as a participant (subject, object, "with",
+"between", coordinated, the speaker, ...) takes part; a person the registry cannot
+place counts only when nothing better is known; a company is represented by its state
+when that state takes part; "separately" makes one event per partner. With one party
+known, the document's home country is the other.
+"""
+
+from __future__ import annotations
+
+from vaxdiplo.events.candidate import Arg, Candidate
+from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.models import Actor
+from vaxdiplo.rules.base import TriggerRule
+
+__all__ = ["DIRECT_RELS", "PARTICIPANT_RELS", "add_home_participant", "participants"]
+
+PARTICIPANT_RELS = frozenset(
+    "subj obj with between conj appos up.subj speaker agent poss dative up.with up.obj pass "
+    "up.agent mod up.conj".split()
+)
+"""Relations (see :mod:`vaxdiplo.events.clauses.arguments`) that make a participant."""
+DIRECT_RELS = frozenset("subj obj with between conj pass agent dative poss mod appos self".split())
+"""Relations direct enough for a talk noun that needs an actor ("the meeting")."""
+_PARTNER_KINDS = ("person", "country", "international_org", "company", "government_body")
+
+
+def _unplaced(actor: Actor) -> bool:
+    return actor.kind == "person" and actor.party == actor.id
+
+
+def _collect(rule: TriggerRule, args: list[Arg], trace: list[str]) -> list[Actor]:
+    parts: list[Actor] = []
+    for a in args:
+        if a.rel == "self":
+            continue
+        if a.actor.kind != "person" and a.rel not in PARTICIPANT_RELS:
+            if not (rule.visit and a.rel in ("to", "up.to")):
+                continue
+        if _unplaced(a.actor) and a.rel not in PARTICIPANT_RELS:
+            continue
+        parts.append(a.actor)
+        trace.append(f"participant {a.actor.party} <- {a.rel}")
+    known = {p.party for p in parts if not _unplaced(p)}
+    if len(known) >= 2:
+        parts = [p for p in parts if not _unplaced(p)]
+    countries = {p.party for p in parts if p.kind != "company"}
+    return [p for p in parts if not (p.kind == "company" and p.country in countries)]
+
+
+def _has_partner(args: list[Arg]) -> bool:
+    """ "met X", "met with X", or two subjects; "met Chinese Ambassador to Egypt Liao"."""
+    rels = [a.rel for a in args if a.actor.kind in _PARTNER_KINDS]
+    partner = any(r in ("obj", "with", "dative") for r in rels) or any(
+        a.rel == "obj.deep" and a.actor.kind == "person" for a in args
+    )
+    return partner or rels.count("subj") + rels.count("conj") >= 2
+
+
+def participants(
+    rule: TriggerRule, args: list[Arg], facts: Facts
+) -> tuple[dict[str, list[Actor]], list[str]] | None:
+    """The participants (and ``separately`` partners) and their trace; None when the
+    rule's checks on the arguments fail (no partner met, no actor of the talk)."""
+    trace: list[str] = []
+    parts = _collect(rule, args, trace)
+    roles: dict[str, list[Actor]] = {"participants": parts}
+    if "meet_partner" in rule.needs and not _has_partner(args):
+        return None
+    if "separately" in facts["words"] and len({p.party for p in parts}) >= 3:
+        subj = next((a.actor for a in args if a.rel in ("subj", "up.subj")), parts[0])
+        others: list[Actor] = []
+        for p in parts:
+            if p.party != subj.party and p.party not in [o.party for o in others]:
+                others.append(p)
+        roles["participants"] = [subj]
+        roles["separately"] = others
+    if "actor_arg" in rule.needs and not any(
+        a.rel in DIRECT_RELS or (a.actor.kind == "person" and a.rel.startswith("up.")) for a in args
+    ):
+        return None
+    return roles, trace
+
+
+def add_home_participant(ctx: DocContext, c: Candidate) -> None:
+    """With one party known, the home country is the other."""
+    home, home_actor = ctx.ents.home, ctx.home_actor()
+    parts = c.roles.get("participants", [])
+    parties = {p.party for p in parts}
+    if len(parties) == 1 and home_actor is not None and home not in parties:
+        parts.append(home_actor)
+        c.weak_roles.add("participants")
+        c.trace.append(f"participant {home} <- document home country")
+    c.roles["participants"] = parts
