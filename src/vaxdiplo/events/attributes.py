@@ -15,11 +15,11 @@ from spacy.tokens import Span, Token
 
 from vaxdiplo._text import fold
 from vaxdiplo.dates import DateMention
+from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import REPORT_DATED
 from vaxdiplo.events.clauses.arguments import clause_chain
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.lexicon import GIFT_WORDS, PURCHASE_WORDS, REPORT_VERBS, forms_match
-from vaxdiplo.linking import Ent
 from vaxdiplo.models import Vaccine
 
 __all__ = [

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from vaxdiplo.linking import Ent
+from vaxdiplo.entities import Ent
 from vaxdiplo.models import EVENT_CLASSES, Actor, Evidence, Money, Vaccine
 
 __all__ = ["KEY_ROLE", "ROLE_ORDER", "Arg", "Candidate", "to_event"]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from vaxdiplo._text import fold
 from vaxdiplo.dates import find_dateline, find_dates
-from vaxdiplo.linking import DocEntities, Ent
+from vaxdiplo.entities import DocEntities, Ent
 from vaxdiplo.models import Actor
 from vaxdiplo.quantities import find_doses, find_money
 from vaxdiplo.registry import Registry

@@ -25,6 +25,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from vaxdiplo._text import fold
+from vaxdiplo.entities import DocEntities, Ent
 from vaxdiplo.events.attributes import (
     coordinated_vaccines,
     maker_vaccine,
@@ -43,7 +44,6 @@ from vaxdiplo.events.lexicon import SUPPLY_WORDS, VACCINE_WORDS
 from vaxdiplo.events.roles import assign_roles, company_reference
 from vaxdiplo.events.split import SEGMENTED, split, split_segments, split_shipments
 from vaxdiplo.events.types import TALKS, TYPES, participants, request_types
-from vaxdiplo.linking import DocEntities, Ent
 from vaxdiplo.models import Money
 from vaxdiplo.registry import load_registry
 from vaxdiplo.rules.base import TriggerRule, load_rules

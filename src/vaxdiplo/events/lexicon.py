@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from vaxdiplo._text import fold
-from vaxdiplo.linking import VACCINE_NOUNS
+from vaxdiplo.entities import VACCINE_NOUNS
 
 # -- word lists -----------------------------------------------------------------------
 NEGATIONS = frozenset("not n't never no neither nor".split())

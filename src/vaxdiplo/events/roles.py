@@ -12,11 +12,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from vaxdiplo._text import fold
+from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.arguments import transfer_role
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.lexicon import COMPANY_NOUNS
-from vaxdiplo.linking import Ent
 from vaxdiplo.models import Actor
 from vaxdiplo.rules.base import TriggerRule
 

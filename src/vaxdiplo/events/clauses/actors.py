@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from vaxdiplo._text import fold
+from vaxdiplo.entities import Ent
 from vaxdiplo.events.context import DocContext
 from vaxdiplo.events.lexicon import NOUN_REFERENCES, PRONOUNS_PERSON, PRONOUNS_THING
-from vaxdiplo.linking import Ent
 from vaxdiplo.models import Actor
 
 __all__ = ["antecedent", "is_subject", "sentence_actors"]

@@ -8,11 +8,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from vaxdiplo._text import fold
+from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.scope import cumulative_context
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.lexicon import ORDINALS
-from vaxdiplo.linking import Ent
 from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]

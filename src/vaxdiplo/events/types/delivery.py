@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from vaxdiplo._text import fold
+from vaxdiplo.entities import Ent
 from vaxdiplo.events.attributes import channel
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.scope import (
@@ -24,7 +25,6 @@ from vaxdiplo.events.clauses.scope import (
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.lexicon import AGREEMENT_NOUNS
 from vaxdiplo.events.roles import maker_actor, phrase_supplier, vaccine_owner
-from vaxdiplo.linking import Ent
 from vaxdiplo.models import Actor
 from vaxdiplo.rules.base import TriggerRule
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from vaxdiplo._text import fold
+from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.scope import (
     attributive,
@@ -22,7 +23,6 @@ from vaxdiplo.events.clauses.scope import (
 )
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.roles import vaccine_owner
-from vaxdiplo.linking import Ent
 from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]

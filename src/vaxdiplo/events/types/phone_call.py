@@ -6,10 +6,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from vaxdiplo._text import fold
+from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.types.talks import add_home_participant
-from vaxdiplo.linking import Ent
 from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]

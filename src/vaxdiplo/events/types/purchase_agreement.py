@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.scope import production_materials
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.roles import maker_actor
-from vaxdiplo.linking import Ent
 from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]

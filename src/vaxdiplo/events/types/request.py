@@ -8,11 +8,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from vaxdiplo._text import fold
+from vaxdiplo.entities import Ent
 from vaxdiplo.events.attributes import recent_vaccine
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.lexicon import STRONG_SUPPLY, SUPPLY_WORDS, VACCINE_WORDS
-from vaxdiplo.linking import Ent
 from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["fill_request", "reject_request", "request_types"]

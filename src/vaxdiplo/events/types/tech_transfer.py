@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from vaxdiplo._text import fold
+from vaxdiplo.entities import Ent
 from vaxdiplo.events.attributes import recent_vaccine
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.arguments import governing_verb
@@ -25,7 +26,6 @@ from vaxdiplo.events.roles import (
     to_phrase,
     vaccine_owner,
 )
-from vaxdiplo.linking import Ent
 from vaxdiplo.models import Actor
 from vaxdiplo.rules.base import TriggerRule
 

@@ -1,0 +1,92 @@
+"""The home country: the country the document is about.
+
+The dateline names it ("PHNOM PENH, Aug. 20 (Xinhua)", "HÀ NỘI —"); without one, the
+country mentioned most, counting officials quoted (who usually speak for the story's
+own country), an early mention, and bodies qualified by a country. Without a dateline
+it is counted twice: before the people are resolved (their titles need it) and after.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from vaxdiplo.entities.qualifiers import qualifier_before, qualifier_of
+from vaxdiplo.entities.state import LinkState
+
+__all__ = ["find_home", "recount_home"]
+
+_DATELINE_CHARS = 400
+"""How far into the text a dateline may be."""
+
+
+def find_home(state: LinkState) -> None:
+    """Set ``state.home`` (and ``ranking`` when there is no dateline).
+
+    Args:
+        state: The document being linked.
+    """
+    dateline = _dateline_country(state)
+    state.home_from_dateline = dateline is not None
+    state.home = dateline if dateline is not None else _most_mentioned(state)
+
+
+def recount_home(state: LinkState) -> None:
+    """Count the home country again, with the people resolved, unless a dateline set it.
+
+    Args:
+        state: The document being linked, after :func:`find_home`.
+    """
+    if not state.home_from_dateline:
+        find_home(state)
+
+
+def _dateline_country(state: LinkState) -> str | None:
+    """The country or capital of the dateline, if the document has one."""
+    doc = state.doc
+    for e in state.ents:
+        if e.kind != "country" or e.via not in ("capital", "alias") or e.actor is None:
+            continue
+        if doc[e.start].idx > _DATELINE_CHARS:
+            break
+        nxt = doc[e.end].text if e.end < len(doc) else ""
+        line_start = (
+            e.start == 0 or "\n" in doc[e.start - 1].text_with_ws or doc[e.start - 1].is_space
+        )
+        if line_start and nxt in (",", "/") and doc[e.start].text.isupper():
+            return e.actor.party  # "PHNOM PENH, Aug. 20 (Xinhua)", "JAKARTA / Wed"
+        if nxt in ("—", "–", "-", ":", "(") and (
+            e.start == 0
+            or "\n" in doc[e.start - 1].text_with_ws
+            or doc[e.start - 1].is_punct
+            or doc[e.start].is_sent_start
+            or doc[e.start - 1].text in (".",)
+        ):
+            return e.actor.party
+    return None
+
+
+def _most_mentioned(state: LinkState) -> str | None:
+    """The country with most weight; sets ``state.ranking`` to all countries by weight."""
+    doc = state.doc
+    counts: Counter[str] = Counter()
+    first = True
+    for e in state.ents:
+        if e.actor is None or state.in_credit(e.start, e.end):
+            continue
+        if e.kind == "person" and e.actor.country and not e.absorbed:
+            counts[e.actor.country] += 1.5  # officials quoted are usually the story's own
+            continue
+        if e.kind != "country":
+            continue
+        weight = 0.5 if e.via == "demonym" else 1.0
+        if first and not doc[e.start].is_sent_start:
+            weight += 0.5
+        first = False
+        counts[e.actor.party] += weight
+    state.ranking = [c for c, _ in counts.most_common()]
+    for e in state.ents:  # bodies qualified by a country ("Vietnam's health ministry")
+        if e.kind == "government_body" and e.actor is None:
+            q = qualifier_before(state, e.start) or qualifier_of(state, e.end)
+            if q is not None and q.kind == "country":
+                counts[q.party] += 2.0
+    return counts.most_common(1)[0][0] if counts else None

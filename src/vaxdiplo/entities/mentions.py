@@ -1,0 +1,115 @@
+"""What the linking steps produce: ``Ent`` mentions and a document's ``DocEntities``.
+
+Also the word lists several steps share, and the photo credits ("Photo by VnExpress /
+Hoang Tao") no mention may come from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from vaxdiplo.models import Actor, Mention, Vaccine
+
+__all__ = ["HONORIFICS", "NOT_NAMES", "VACCINE_NOUNS", "DocEntities", "Ent", "credit_spans"]
+
+#: Words before a name that are not part of it ("Dr Opas", "his counterpart").
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. madam sir h.e. his her".split())
+#: Capitalised words that never start or continue a person's or company's name.
+NOT_NAMES = frozenset(
+    "covid covid-19 coronavirus sars-cov-2 omicron delta vaccine vaccines the a an in on at "
+    "of for and but with by to from said says he she it they this that these those there "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december minister president government "
+    "ministry photo read full story countries country nations people officials leaders "
+    "state states".split()
+)
+#: Nouns a vaccine is counted or named with ("AstraZeneca doses", "the Pfizer jab").
+VACCINE_NOUNS = frozenset(
+    "vaccine vaccines jab jabs shot shots dose doses formulation vials vial inoculation "
+    "inoculations".split()
+)
+
+_PHOTO = re.compile(
+    r"(?:\bPhotos?|\bImage|\bPicture|\bFile photo)\b\s*(?:by|courtesy(?: of)?|:)[^\n.—–]{0,60}"
+    r"|[—–-]\s*(?:[A-Z]{2,}/)*[A-Z]{2,}\s+Photos?\b(?:[ \t]+(?:[A-Z][\w’'.-]*[ \t]?){1,4})?",
+)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of photo credits ("Photo by VnExpress / Hoang Tao").
+
+    Args:
+        text: The document text.
+
+    Returns:
+        ``(start, end)`` character offsets of every credit, in text order.
+    """
+    return [(m.start(), m.end()) for m in _PHOTO.finditer(text)]
+
+
+@dataclass
+class Ent:
+    """A resolved mention over tokens ``start:end`` of a ``Doc``."""
+
+    start: int
+    end: int
+    kind: str
+    """person, country, government_body, international_org, company, group, vaccine, title."""
+    actor: Actor | None = None
+    vaccine: Vaccine | None = None
+    via: str = "registry"
+    title: str | None = None
+    """For a title mention: the canonical title."""
+    absorbed: bool = False
+    """A qualifier inside a larger mention ("Russian" in "Russian Deputy Prime Minister")."""
+    maker: str | None = None
+    trim: int = 0
+    """Characters at the end of the last token outside the mention ("." of "V.")."""
+
+    @property
+    def party(self) -> str | None:
+        """The party the mention acts for, if it is resolved to an actor."""
+        return self.actor.party if self.actor else None
+
+
+@dataclass
+class DocEntities:
+    """All mentions of a document, and the country the document is about."""
+
+    ents: list[Ent] = field(default_factory=list)
+    home: str | None = None
+    ranking: list[str] = field(default_factory=list)
+    """Countries by how much the document is about them, home first."""
+
+    def actors(self) -> list[Ent]:
+        """The mentions resolved to an actor, qualifiers inside larger mentions left out."""
+        return [e for e in self.ents if e.actor is not None and not e.absorbed]
+
+    def to_mentions(self, doc: Doc) -> tuple[Mention, ...]:
+        """The resolved mentions as public ``Mention`` models, with character offsets.
+
+        Args:
+            doc: The document the mentions were found in.
+        """
+        out = []
+        for e in self.ents:
+            if e.actor is None and e.vaccine is None:
+                continue
+            span = doc[e.start : e.end]
+            kind = "vaccine" if e.vaccine is not None else e.actor.kind  # type: ignore[union-attr]
+            text = span.text[: len(span.text) - e.trim]
+            out.append(
+                Mention(
+                    text=text,
+                    start=span.start_char,
+                    end=span.start_char + len(text),
+                    kind=kind,
+                    actor=e.actor,
+                    vaccine=e.vaccine,
+                    via=e.via,
+                )
+            )
+        return tuple(out)

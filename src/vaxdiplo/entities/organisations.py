@@ -1,0 +1,160 @@
+"""Companies unknown to the registry, the countries describing companies, and bodies.
+
+- Capitalised runs with a company word ("Anhui Zhifei Longcom Biopharmaceutical",
+  "Vabiotech JSC") are companies; the legal suffixes are left out of the name.
+- A country describing a company ("Chinese manufacturer Sinovac", "US-based
+  Arcturus", "Egypt's Vacsera") is absorbed into it.
+- A government body of the title registry ("the Ministry of Health") belongs to the
+  country qualifying it ("Vietnam's health ministry"), else the country the sentence
+  is set in ("In Myanmar, the military government ..."), else the home country, else
+  the one country the document's people speak for.
+"""
+
+from __future__ import annotations
+
+from vaxdiplo._text import fold, slug
+from vaxdiplo.entities.mentions import NOT_NAMES, Ent
+from vaxdiplo.entities.qualifiers import qualifier_before, qualifier_of
+from vaxdiplo.entities.state import LinkState
+from vaxdiplo.models import Actor
+
+__all__ = ["absorb_company_qualifiers", "find_companies", "resolve_bodies"]
+
+#: Words that make a capitalised run a company ("... Biopharmaceutical", "... Ltd").
+_COMPANY_SUFFIXES = frozenset(
+    "healthcare pharma pharmaceutical pharmaceuticals biotech biotechnology biologics "
+    "biopharma biopharmaceutical biopharmaceuticals "
+    "biological laboratories labs jsc inc inc. ltd ltd. corp corp. corporation company co "
+    "co. group holdings llc plc ag gmbh biosciences bioscience therapeutics vaccines".split()
+)
+#: Words left out of a company's name.
+_LEGAL_SUFFIXES = frozenset(
+    "jsc inc inc. ltd ltd. corp corp. corporation company co co. llc plc ag gmbh sa limited "
+    "group holdings".split()
+)
+#: Words between a demonym and the company it describes ("Chinese vaccine maker Sinovac").
+_MAKER_WORDS = frozenset(
+    "manufacturer company firm drugmaker pharmaceutical maker producer developer biotech "
+    "giant - state-owned state owned".split()
+)
+_POSSESSIVE_FILLERS = _MAKER_WORDS | {"state-owned", "the"}
+
+
+def find_companies(state: LinkState) -> None:
+    """Add a company mention for every capitalised run with a company word.
+
+    Args:
+        state: The document being linked, after the gazetteer pass.
+    """
+    doc = state.doc
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if state.taken[i] or not t.text[:1].isupper() or not t.is_alpha or t.is_sent_start:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and not state.taken[j] and doc[j].text[:1].isupper() and j - i < 5:
+            j += 1
+        words = [fold(w.text) for w in doc[i:j]]
+        if (
+            j - i >= 2
+            and any(w in _COMPANY_SUFFIXES for w in words[1:])
+            and not any(w in NOT_NAMES for w in words)
+        ):
+            core = [w.text for w in doc[i:j] if fold(w.text) not in _LEGAL_SUFFIXES]
+            name = " ".join(core)
+            if core and not state.in_credit(i, j):
+                oid = slug(name, "_").upper()
+                actor = Actor(kind="company", name=name, id=oid, country=None, party=oid)
+                state.add(Ent(i, j, "company", actor=actor, via="pattern"))
+        i = max(j, i + 1)
+    state.sort()
+
+
+def absorb_company_qualifiers(state: LinkState) -> None:
+    """ "Chinese manufacturer Sinovac": the country describes the company.
+
+    Args:
+        state: The document being linked, its mentions in text order.
+    """
+    doc = state.doc
+    for e in state.ents:
+        if e.kind != "country":
+            continue
+        j = e.end
+        if e.via != "demonym":
+            if j + 1 < len(doc) and doc[j].text in ("-", "–") and fold(doc[j + 1].text) == "based":
+                e.absorbed = True  # "US-based Arcturus"
+            elif j < len(doc) and doc[j].text in ("'s", "’s"):
+                k = j + 1
+                while k < len(doc) and fold(doc[k].text) in _POSSESSIVE_FILLERS:
+                    k += 1
+                if _starts_with(state, k, ("company", "international_org")):
+                    e.absorbed = True  # "China's Anhui Zhifei Longcom", "Egypt's Vacsera"
+            continue
+        while j < len(doc) and j < e.end + 3 and fold(doc[j].text) in _MAKER_WORDS:
+            j += 1
+        if _starts_with(state, j, ("company", "international_org", "group")):
+            e.absorbed = True
+
+
+def resolve_bodies(state: LinkState) -> None:
+    """Give every government body of the title registry its country (see the module).
+
+    A body whose country cannot be told stays without an actor.
+
+    Args:
+        state: The document being linked, its people and home country resolved.
+    """
+    for e in state.ents:
+        if e.kind != "government_body" or e.actor is not None:
+            continue
+        qual = qualifier_before(state, e.start) or qualifier_of(state, e.end)
+        country = None
+        if qual is not None and qual.kind == "country":
+            country = qual.party
+            qual.absorbed = True
+        country = country or _scene_country(state, e) or state.home or _people_country(state)
+        name = e.title or state.doc[e.start : e.end].text
+        if country is None:
+            e.actor = None
+            continue
+        e.actor = Actor(
+            kind="government_body",
+            name=name,
+            id=f"{country}_{slug(name, '_').upper()}",
+            country=country,
+            party=country,
+        )
+
+
+def _starts_with(state: LinkState, k: int, kinds: tuple[str, ...]) -> bool:
+    """Whether a mention of one of ``kinds`` starts at token ``k``."""
+    nxt = state.ent_at(k) if k < len(state.doc) else None
+    return nxt is not None and nxt.start == k and nxt.kind in kinds
+
+
+def _scene_country(state: LinkState, e: Ent) -> str | None:
+    """ "In Myanmar, the military government said ...": the sentence sets the scene."""
+    doc = state.doc
+    sent = doc[e.start].sent
+    first = [t for t in sent if not t.is_space][:1]
+    if not first or fold(first[0].text) != "in":
+        return None
+    scene = state.ent_at(first[0].i + 1)
+    if scene is None or scene.kind != "country" or scene.actor is None or scene.start >= e.start:
+        return None
+    if scene.end < len(doc) and doc[scene.end].text == ",":
+        return scene.actor.party
+    return None
+
+
+def _people_country(state: LinkState) -> str | None:
+    """The one country the document's people speak for, if there is exactly one."""
+    countries = {
+        e.actor.country
+        for e in state.ents
+        if e.kind == "person" and e.actor is not None and e.actor.country
+    }
+    return countries.pop() if len(countries) == 1 else None
