@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from vaxdiplo._text import fold
 from vaxdiplo.dates import find_dateline, find_dates
@@ -20,8 +20,9 @@ from vaxdiplo.entities import DocEntities, Ent
 from vaxdiplo.models import Actor
 from vaxdiplo.quantities import find_doses, find_money
 from vaxdiplo.registry import Registry
+from vaxdiplo.rules.base import TriggerRule
 
-__all__ = ["DocContext", "Facts"]
+__all__ = ["DocContext", "Facts", "Site"]
 
 Facts = dict[str, Any]
 """A sentence's ``dates``, ``doses`` and ``money`` (each a list of ``(token, mention)``),
@@ -168,3 +169,15 @@ class DocContext:
         """The registry's organisation ``org_id`` as an actor (its own party)."""
         m = self.registry.org(org_id)
         return Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
+
+
+@dataclass(frozen=True)
+class Site:
+    """One trigger of one rule in its sentence: what a type's ``reject`` and ``fill``
+    read."""
+
+    ctx: DocContext
+    rule: TriggerRule
+    trig: Token
+    sent: Span
+    facts: Facts

@@ -38,7 +38,7 @@ from vaxdiplo.events.candidate import NO_DOSES, WITH_MONEY, Candidate
 from vaxdiplo.events.checks import needs_ok
 from vaxdiplo.events.clauses.arguments import arguments, governing_verb
 from vaxdiplo.events.clauses.scope import mood
-from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.context import DocContext, Facts, Site
 from vaxdiplo.events.document import document_pass
 from vaxdiplo.events.lexicon import SUPPLY_WORDS, VACCINE_WORDS
 from vaxdiplo.events.roles import assign_roles, company_reference
@@ -128,7 +128,7 @@ def candidates(ctx: DocContext, rule: TriggerRule, trig: Token) -> list[Candidat
     for etype in etypes:
         if mood(ctx, trig, sent, rule.type if rule.type == "Request" else etype) is not None:
             continue
-        if TYPES[etype].reject(ctx, rule, trig, sent, facts):
+        if TYPES[etype].reject(Site(ctx, rule, trig, sent, facts)):
             continue
         out.extend(build(ctx, rule, etype, trig, sent, facts))
     return out
@@ -156,7 +156,7 @@ def build(
         c.trace = [*trace, *c.trace]
         _recent_vaccine(ctx, c, sent, facts)
         c.roles = {k: list(v) for k, v in roles.items()}
-        TYPES[etype].fill(ctx, c, rule, trig, sent, facts, args, vent)
+        TYPES[etype].fill(Site(ctx, rule, trig, sent, facts), c, args, vent)
         cands.extend(split(ctx, c))
     if etype in SEGMENTED and len(cands) == 1:
         segmented = split_segments(ctx, cands[0], rule, sent, facts)

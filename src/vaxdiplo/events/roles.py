@@ -23,6 +23,7 @@ from vaxdiplo.rules.base import TriggerRule
 __all__ = [
     "assign_roles",
     "company_reference",
+    "home_for",
     "maker_actor",
     "maker_country",
     "maker_parties",
@@ -81,6 +82,17 @@ def _role_of(ctx: DocContext, etype: str, rule: TriggerRule, trig: Token, a: Arg
     if role in ("giver", "taker"):
         role = transfer_role(ctx, trig, role)
     return role
+
+
+def home_for(ctx: DocContext, c: Candidate, role: str, other: Actor | None) -> Actor | None:
+    """The document's home country for the unfilled ``role`` (recorded as weak), unless
+    the other side of the event is the home country."""
+    home, actor = ctx.ents.home, ctx.home_actor()
+    if actor is None or (other is not None and other.party == home):
+        return None
+    c.weak_roles.add(role)
+    c.trace.append(f"{role} {home} <- document home country")
+    return actor
 
 
 def maker_actor(ctx: DocContext, vaccine_id: str) -> Actor | None:

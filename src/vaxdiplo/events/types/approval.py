@@ -11,7 +11,7 @@ from vaxdiplo._text import fold
 from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.scope import cumulative_context
-from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.lexicon import ORDINALS
 from vaxdiplo.rules.base import TriggerRule
 
@@ -24,8 +24,9 @@ RECENT_VACCINE = "always"
 _PRODUCTION_NEXT = ("production", "manufacturing", "producer", "manufacturer", "plant")
 
 
-def reject(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts) -> bool:
+def reject(site: Site) -> bool:
     """Licensed production, earlier approvals recalled, running totals."""
+    ctx, trig, sent = site.ctx, site.trig, site.sent
     nxt = ctx.doc[trig.i + 1].text if trig.i + 1 < len(ctx.doc) else ""
     if fold(nxt) in _PRODUCTION_NEXT:
         return True  # "licensed production" is not an authorisation of use
@@ -55,17 +56,9 @@ def _kind(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, words: se
     return "unspecified"
 
 
-def fill(
-    ctx: DocContext,
-    c: Candidate,
-    rule: TriggerRule,
-    trig: Token,
-    sent: Span,
-    facts: Facts,
-    args: list[Arg],
-    vent: Ent | None,
-) -> None:
+def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """The authority (not the maker: "Medigen's approval") and the approval kind."""
+    ctx, rule, trig, sent, facts = site.ctx, site.rule, site.trig, site.sent, site.facts
     c.roles["authority"] = [a for a in c.roles.get("authority", []) if a.kind != "company"]
     kind = _kind(ctx, rule, trig, sent, facts["words"])
     if kind != "unspecified":

@@ -22,11 +22,10 @@ from vaxdiplo.events.clauses.scope import (
     reduced_relative,
     undated_perfect,
 )
-from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.context import DocContext, Facts, Site
 from vaxdiplo.events.lexicon import AGREEMENT_NOUNS
-from vaxdiplo.events.roles import maker_actor, phrase_supplier, vaccine_owner
+from vaxdiplo.events.roles import home_for, maker_actor, phrase_supplier, vaccine_owner
 from vaxdiplo.models import Actor
-from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
 
@@ -48,8 +47,9 @@ def vaccination_not_delivery(ctx: DocContext, trig: Token, sent: Span, facts: Fa
     return bool(facts["words"] & {"%", "percent"}) and not facts["doses"]
 
 
-def reject(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts) -> bool:
+def reject(site: Site) -> bool:
     """Arrivals at a figure, vaccinations, technology, references, running totals."""
+    ctx, trig, sent, facts = site.ctx, site.trig, site.sent, site.facts
     if {fold(t.text) for t in ctx.doc[trig.i + 1 : trig.i + 4]} & _REACHED_NOT_ARRIVED:
         return True
     if vaccination_not_delivery(ctx, trig, sent, facts):
@@ -82,17 +82,9 @@ def _supplier(ctx: DocContext, c: Candidate, sent: Span, facts: Facts, args, ven
             c.trace.append(f"supplier {maker.id} <- maker of a vaccine not said to be a gift")
 
 
-def fill(
-    ctx: DocContext,
-    c: Candidate,
-    rule: TriggerRule,
-    trig: Token,
-    sent: Span,
-    facts: Facts,
-    args: list[Arg],
-    vent: Ent | None,
-) -> None:
+def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """Channel, supplier and recipient (see the module docstring)."""
+    ctx, trig, sent, facts = site.ctx, site.trig, site.sent, site.facts
     if "covax" in facts["words"]:
         c.channel = "covax"
         covax = ctx.registry.org("COVAX")
@@ -103,10 +95,7 @@ def fill(
     else:
         c.channel = channel(trig, sent, vent)
     _supplier(ctx, c, sent, facts, args, vent)
-    home, home_actor = ctx.ents.home, ctx.home_actor()
-    if not c.roles.get("recipient") and home_actor is not None:
-        sup = (c.roles.get("supplier") or [None])[0]
-        if sup is None or sup.party != home:
-            c.roles["recipient"] = [home_actor]
-            c.trace.append(f"recipient {home} <- document home country")
-            c.weak_roles.add("recipient")
+    if not c.roles.get("recipient"):
+        home = home_for(ctx, c, "recipient", (c.roles.get("supplier") or [None])[0])
+        if home is not None:
+            c.roles["recipient"] = [home]

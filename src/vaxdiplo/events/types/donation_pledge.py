@@ -9,7 +9,7 @@ attributive participles and running totals are no pledges.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from vaxdiplo._text import fold
 from vaxdiplo.entities import Ent
@@ -21,9 +21,8 @@ from vaxdiplo.events.clauses.scope import (
     production_materials,
     reduced_relative,
 )
-from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.roles import vaccine_owner
-from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
 
@@ -43,8 +42,9 @@ def _perfect_relative(ctx: DocContext, trig: Token) -> bool:
     )
 
 
-def reject(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts) -> bool:
+def reject(site: Site) -> bool:
     """Running totals, modifiers, references to earlier pledges, past gifts, technology."""
+    ctx, trig, sent, facts = site.ctx, site.trig, site.sent, site.facts
     if cumulative_context(ctx, trig, sent) or attributive(ctx, trig):
         return True
     if reduced_relative(ctx, trig) or _perfect_relative(ctx, trig):
@@ -57,17 +57,9 @@ def reject(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: F
     return production_materials(facts) or bool(facts["words"] & {"technology", "know-how"})
 
 
-def fill(
-    ctx: DocContext,
-    c: Candidate,
-    rule: TriggerRule,
-    trig: Token,
-    sent: Span,
-    facts: Facts,
-    args: list[Arg],
-    vent: Ent | None,
-) -> None:
+def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """The recipient from the home country; the donor from the vaccine's owner."""
+    ctx, facts = site.ctx, site.facts
     home, home_actor = ctx.ents.home, ctx.home_actor()
     donor = (c.roles.get("donor") or [None])[0]
     if (

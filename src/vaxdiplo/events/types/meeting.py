@@ -4,12 +4,12 @@ country; an online meeting has none."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from vaxdiplo._text import fold
 from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import Arg, Candidate
-from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.types.talks import add_home_participant
 from vaxdiplo.models import Actor
 from vaxdiplo.rules.base import TriggerRule
@@ -21,8 +21,9 @@ RECENT_VACCINE = None
 _ONLINE = frozenset({"online", "virtual", "virtually", "videoconference", "video"})
 
 
-def reject(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts) -> bool:
+def reject(site: Site) -> bool:
     """Meetings are rejected only by their mood and checks."""
+    del site
     return False
 
 
@@ -46,17 +47,9 @@ def _location(
     return None
 
 
-def fill(
-    ctx: DocContext,
-    c: Candidate,
-    rule: TriggerRule,
-    trig: Token,
-    sent: Span,
-    facts: Facts,
-    args: list[Arg],
-    vent: Ent | None,
-) -> None:
+def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """The location, and the home country as the other party of a one-party meeting."""
+    ctx, rule, sent, facts = site.ctx, site.rule, site.sent, site.facts
     loc = _location(ctx, rule, sent, facts["words"], args)
     if loc is not None:
         c.roles["location"] = [loc]

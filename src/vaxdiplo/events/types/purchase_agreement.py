@@ -8,14 +8,11 @@ production are a TechTransfer, not a purchase.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
-
 from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.scope import production_materials
-from vaxdiplo.events.context import DocContext, Facts
-from vaxdiplo.events.roles import maker_actor
-from vaxdiplo.rules.base import TriggerRule
+from vaxdiplo.events.context import Site
+from vaxdiplo.events.roles import home_for, maker_actor
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
 
@@ -23,22 +20,15 @@ NAME = "PurchaseAgreement"
 RECENT_VACCINE = "with_doses"
 
 
-def reject(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts) -> bool:
+def reject(site: Site) -> bool:
     """Technology or bulk for local production: a TechTransfer."""
+    facts = site.facts
     return production_materials(facts) or bool(facts["words"] & {"technology", "know-how"})
 
 
-def fill(
-    ctx: DocContext,
-    c: Candidate,
-    rule: TriggerRule,
-    trig: Token,
-    sent: Span,
-    facts: Facts,
-    args: list[Arg],
-    vent: Ent | None,
-) -> None:
+def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """Buyer and seller (see the module docstring)."""
+    ctx = site.ctx
     buyer = (c.roles.get("buyer") or [None])[0]
     seller = (c.roles.get("seller") or [None])[0]
     if (
@@ -52,10 +42,7 @@ def fill(
         seller = maker_actor(ctx, c.vaccine.id)
         if seller is not None:
             c.trace.append(f"seller {seller.id} <- maker of {c.vaccine.id}")
-    home, home_actor = ctx.ents.home, ctx.home_actor()
-    if buyer is None and home_actor is not None and (seller is None or seller.party != home):
-        buyer = home_actor
-        c.weak_roles.add("buyer")
-        c.trace.append(f"buyer {home} <- document home country")
+    if buyer is None:
+        buyer = home_for(ctx, c, "buyer", seller)
     c.roles["buyer"] = [buyer] if buyer else []
     c.roles["seller"] = [seller] if seller else []

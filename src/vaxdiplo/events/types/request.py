@@ -11,9 +11,8 @@ from vaxdiplo._text import fold
 from vaxdiplo.entities import Ent
 from vaxdiplo.events.attributes import recent_vaccine
 from vaxdiplo.events.candidate import Arg, Candidate
-from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.lexicon import STRONG_SUPPLY, SUPPLY_WORDS, VACCINE_WORDS
-from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["fill_request", "reject_request", "request_types"]
 
@@ -89,10 +88,9 @@ def request_types(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
     return types
 
 
-def reject_request(
-    ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts
-) -> bool:
+def reject_request(site: Site) -> bool:
     """ "seeking to make vaccines": an aim, not a request."""
+    ctx, rule, trig = site.ctx, site.rule, site.trig
     return (
         rule.type == "Request"
         and fold(trig.text) in _SEEK_FORMS
@@ -101,18 +99,10 @@ def reject_request(
     )
 
 
-def fill_request(
-    ctx: DocContext,
-    c: Candidate,
-    rule: TriggerRule,
-    trig: Token,
-    sent: Span,
-    facts: Facts,
-    args: list[Arg],
-    vent: Ent | None,
-) -> None:
+def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """A person speaking or asking requests when no state does; the addressee is not
     the requester."""
+    ctx, sent = site.ctx, site.sent
     if c.vaccine is None and c.type == "TechTransferRequest":
         c.vaccine = recent_vaccine(ctx, sent)
     if not c.roles.get("requester"):

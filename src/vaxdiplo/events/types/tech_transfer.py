@@ -17,9 +17,10 @@ from vaxdiplo.entities import Ent
 from vaxdiplo.events.attributes import recent_vaccine
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.arguments import governing_verb
-from vaxdiplo.events.context import DocContext, Facts
+from vaxdiplo.events.context import DocContext, Facts, Site
 from vaxdiplo.events.lexicon import RECEIVE_VERBS, TRANSFER_VERBS
 from vaxdiplo.events.roles import (
+    home_for,
     maker_actor,
     maker_country,
     maker_parties,
@@ -27,7 +28,6 @@ from vaxdiplo.events.roles import (
     vaccine_owner,
 )
 from vaxdiplo.models import Actor
-from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
 
@@ -64,9 +64,10 @@ def tech_transfer_ok(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> 
     return bool(facts["words"] & _MADE)
 
 
-def reject(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, facts: Facts) -> bool:
+def reject(site: Site) -> bool:
     """Not done or agreed; or the governing verb moves something else ("to package
     CoronaVac bulk": the bulk is not what is transferred here)."""
+    ctx, rule, trig, sent, facts = site.ctx, site.rule, site.trig, site.sent, site.facts
     if not tech_transfer_ok(ctx, trig, sent, facts):
         return True
     if not (rule.verb_anchor and ctx.parsed):
@@ -125,17 +126,9 @@ def _local_companies(ctx: DocContext, c: Candidate, prov, recs: list[Actor]) -> 
     return swapped
 
 
-def fill(
-    ctx: DocContext,
-    c: Candidate,
-    rule: TriggerRule,
-    trig: Token,
-    sent: Span,
-    facts: Facts,
-    args: list[Arg],
-    vent: Ent | None,
-) -> None:
+def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """Provider and recipients (see the module docstring)."""
+    ctx, sent = site.ctx, site.sent
     if c.vaccine is None:
         c.vaccine = recent_vaccine(ctx, sent)
     prov, recs = _sides(ctx, c)
@@ -156,10 +149,7 @@ def fill(
         if rec is not None:
             recs = [rec]
             c.trace.append(f"recipient {rec.party} <- 'to {rec.name}'")
-    home, home_actor = ctx.ents.home, ctx.home_actor()
-    if rec is None and home_actor is not None and (prov is None or prov.party != home):
-        rec = home_actor
-        c.weak_roles.add("recipient")
-        c.trace.append(f"recipient {home} <- document home country")
+    if rec is None:
+        rec = home_for(ctx, c, "recipient", prov)
     c.roles["provider"] = [prov] if prov else []
     c.roles["recipient"] = recs if recs else ([rec] if rec else [])
