@@ -34,7 +34,7 @@ __all__ = ["Check", "checks", "needs_ok", "object_is_vaccine"]
 
 Check = Callable[["DocContext", "TriggerRule", "Token", "Span", "Facts"], bool]
 
-checks = catalogue.create("vaxdiplo", "checks", entry_points=True)
+checks = catalogue.create("vaxdiplo", "checks", entry_points=False)
 """The registry of checks, by the name a rule file uses."""
 
 # Words that make "vaccine" a modifier of something else ("vaccine procurement plan").
