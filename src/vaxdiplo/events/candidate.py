@@ -13,19 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vaxdiplo.entities import Ent
+from vaxdiplo.evaluation.contract import KEY_ROLE
 from vaxdiplo.models import EVENT_CLASSES, Actor, Evidence, Money, Vaccine
 
 __all__ = ["KEY_ROLE", "ROLE_ORDER", "Arg", "Candidate", "to_event"]
 
-KEY_ROLE = {
-    "Approval": "authority",
-    "DonationPledge": "donor",
-    "Delivery": "recipient",
-    "SupplyRequest": "requester",
-    "TechTransferRequest": "requester",
-    "TechTransfer": "recipient",
-    "PurchaseAgreement": "buyer",
-}
 ROLE_ORDER = {
     "PhoneCall": ("participants",),
     "Meeting": ("participants", "location"),
@@ -98,6 +90,11 @@ class Candidate:
         if isinstance(value, Actor):
             return value.party
         return None
+
+    def first(self, role: str) -> Actor | None:
+        """The first actor of ``role`` while roles are lists (before splitting)."""
+        values = self.roles.get(role) or [None]
+        return values[0]
 
     def parties(self) -> set[str]:
         return {a.party for a in self.roles.get("participants", [])}

@@ -43,6 +43,17 @@ _AGREED_WORDS = frozenset({"agreed", "signed", "deal", "agreement", "contract"})
 _PLAN_FREE = frozenset({"Request", "PhoneCall", "Meeting"})
 _AIMED = frozenset({"Delivery", "PurchaseAgreement", "TechTransfer", "Approval"})
 _PLEDGE_WORDS = ("promised", "pledged", "promise", "pledge")
+_TOTAL_PHRASES = (
+    "so far",
+    "to date",
+    "in total",
+    "bringing the total",
+    "brings the total",
+    "bringing the number",
+    "has reached",
+    "have reached",
+    "the most vaccines",
+)
 
 
 def _clause_window(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
@@ -138,28 +149,9 @@ def cumulative_context(ctx: DocContext, trig: Token, sent: Span) -> bool:
         own_count and ("bringing" in low or "brings" in low or "raising" in low)
     ):
         return True  # "has so far supplied ..., of which 6.47 million doses were grants"
-    if any(not q.cumulative for _, q in doses):
+    if own_count:
         return False
-    return _cumulative_words(ctx, sent)
-
-
-def _cumulative_words(ctx: DocContext, sent: Span) -> bool:
-    words = [fold(t.text) for t in sent]
-    text = " ".join(words)
-    return any(
-        p in text
-        for p in (
-            "so far",
-            "to date",
-            "in total",
-            "bringing the total",
-            "brings the total",
-            "bringing the number",
-            "has reached",
-            "have reached",
-            "the most vaccines",
-        )
-    )
+    return any(p in low for p in _TOTAL_PHRASES)
 
 
 def undated_perfect(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> bool:

@@ -96,6 +96,6 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
         c.channel = channel(trig, sent, vent)
     _supplier(ctx, c, sent, facts, args, vent)
     if not c.roles.get("recipient"):
-        home = home_for(ctx, c, "recipient", (c.roles.get("supplier") or [None])[0])
+        home = home_for(ctx, c, "recipient", c.first("supplier"))
         if home is not None:
             c.roles["recipient"] = [home]

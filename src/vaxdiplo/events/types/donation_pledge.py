@@ -61,7 +61,7 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """The recipient from the home country; the donor from the vaccine's owner."""
     ctx, facts = site.ctx, site.facts
     home, home_actor = ctx.ents.home, ctx.home_actor()
-    donor = (c.roles.get("donor") or [None])[0]
+    donor = c.first("donor")
     if (
         not c.roles.get("recipient")
         and home_actor is not None
@@ -74,7 +74,7 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
         c.trace.append(f"recipient {home} <- document home country")
     if not c.roles.get("donor"):
         owner = vaccine_owner(ctx, vent, args)
-        recipient = (c.roles.get("recipient") or [None])[0]
+        recipient = c.first("recipient")
         if owner is not None and owner.party != (recipient.party if recipient else None):
             c.roles["donor"] = [owner]
             c.trace.append(f"donor {owner.party} <- vaccine owner")

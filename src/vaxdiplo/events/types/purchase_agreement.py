@@ -29,8 +29,8 @@ def reject(site: Site) -> bool:
 def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """Buyer and seller (see the module docstring)."""
     ctx = site.ctx
-    buyer = (c.roles.get("buyer") or [None])[0]
-    seller = (c.roles.get("seller") or [None])[0]
+    buyer = c.first("buyer")
+    seller = c.first("seller")
     if (
         buyer is not None
         and buyer.kind == "company"

@@ -113,8 +113,7 @@ def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) ->
         ]
         if persons:
             c.roles["requester"] = [persons[0]]
-    reqs = c.roles.get("requester") or []
-    req = reqs[0] if reqs else None
+    req = c.first("requester")
     adds = [a for a in c.roles.get("addressee", []) if req is None or a.party != req.party]
     if adds:
         c.roles["addressee"] = adds

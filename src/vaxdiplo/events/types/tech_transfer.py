@@ -100,7 +100,7 @@ def _sides(ctx: DocContext, c: Candidate) -> tuple[Actor | None, list[Actor]]:
         prov = side[0]
         c.trace.append(f"provider {prov.party} <- the vaccine's maker side")
         return prov, [p for p in everyone if p not in side and p.party != prov.party]
-    prov = (c.roles.get("provider") or [None])[0]
+    prov = c.first("provider")
     recs = [p for p in (c.roles.get("recipient") or []) if prov is None or p.party != prov.party]
     rest = [p for p in partners if p not in recs and (prov is None or p.party != prov.party)]
     if prov is None and rest and recs:
