@@ -31,6 +31,10 @@ ARGUMENT_CASES = [
      {"CHN": "subj", "KHM": "to"}, {}),
     ("received-from", "Vietnam received 1 million doses from Japan.", "received",
      {"VNM": "subj", "JPN": "from"}, {}),
+    ("thanked", "Nepal thanked India for the gift of vaccines.", "gift",
+     {"NPL": "thanker", "IND": "thanked"}, {}),
+    ("thanks-to", "Nepal expressed thanks to India for the gift of vaccines.", "gift",
+     {"NPL": "thanker", "IND": "thanked"}, {}),
     ("object", "Vietnam asked Russia to transfer vaccine technology.", "asked",
      {"VNM": "subj", "RUS": "obj"}, {}),
     ("reported-speech", "Russia will supply vaccines to Laos next month, "

@@ -35,7 +35,8 @@ _LEGAL_SUFFIXES = frozenset(
 #: Words between a demonym and the company it describes ("Chinese vaccine maker Sinovac").
 _MAKER_WORDS = frozenset(
     "manufacturer company firm drugmaker pharmaceutical maker producer developer biotech "
-    "giant - state-owned state owned".split()
+    "giant - state-owned state owned biotechnology pharmaceuticals drug vaccine distributor "
+    "pharma".split()
 )
 _POSSESSIVE_FILLERS = _MAKER_WORDS | {"state-owned", "the"}
 
@@ -92,11 +93,13 @@ def absorb_company_qualifiers(state: LinkState) -> None:
                     k += 1
                 if _starts_with(state, k, ("company", "international_org")):
                     e.absorbed = True  # "China's Anhui Zhifei Longcom", "Egypt's Vacsera"
-            continue
+                continue
         while j < len(doc) and j < e.end + 3 and fold(doc[j].text) in _MAKER_WORDS:
             j += 1
+        if e.via != "demonym" and j == e.end:
+            continue  # a country name describes a company only through a maker word
         if _starts_with(state, j, ("company", "international_org", "group")):
-            e.absorbed = True
+            e.absorbed = True  # "U.S. pharmaceutical giant Pfizer"
 
 
 def resolve_bodies(state: LinkState) -> None:

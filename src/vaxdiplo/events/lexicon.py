@@ -97,7 +97,9 @@ RECEIVE_VERBS = frozenset(
 COMPANY_NOUNS = frozenset(
     "drugmaker company firm manufacturer maker producer pharmaceutical developer".split()
 )
-THANK_VERBS = frozenset("thank thanked thanks appreciate appreciated praise praised".split())
+THANK_VERBS = frozenset(
+    "thank thanked thanks appreciate appreciated praise praised gratitude appreciation".split()
+)
 LOCATION_RELS = frozenset({"in", "at", "during", "about", "on", "regarding", "over", "amid"})
 
 PRONOUNS_PERSON = frozenset("he she him her his".split())

@@ -30,6 +30,7 @@ __all__ = [
     "phrase_supplier",
     "to_phrase",
     "vaccine_owner",
+    "vaccine_owner_arg",
 ]
 
 DOER_ROLE = {
@@ -41,6 +42,14 @@ DOER_ROLE = {
 }
 """The role of the actor thanked for an event ("thanked China for the vaccines")."""
 
+RECEIVER_ROLE = {
+    "DonationPledge": "recipient",
+    "Delivery": "recipient",
+    "TechTransfer": "recipient",
+}
+"""The role of the actor who thanks for an event ("Nepal thanked India for the gift")."""
+
+_FALLBACK_RELS = ("speaker", "thanker")
 _OWNER_GLUE = frozenset("'s ' - donated made produced gifted supplied sponsored provided".split())
 
 
@@ -48,17 +57,20 @@ def assign_roles(
     ctx: DocContext, etype: str, rule: TriggerRule, trig: Token, args: list[Arg]
 ) -> tuple[dict[str, list[Actor]], list[str]]:
     """Roles (each a list of actors, in order) and their trace, from the arguments.
-    A reporting speaker fills a role only when nothing closer does."""
+    A reporting speaker, or whoever thanks for the event, fills a role only when nothing
+    closer does."""
     roles: dict[str, list[Actor]] = {}
     trace: list[str] = []
-    ordered = [a for a in args if a.rel != "speaker"] + [a for a in args if a.rel == "speaker"]
+    ordered = [a for a in args if a.rel not in _FALLBACK_RELS] + [
+        a for a in args if a.rel in _FALLBACK_RELS
+    ]
     for a in ordered:
         if a.actor.kind == "person" and a.actor.party == a.actor.id:
             continue  # a person we could not place speaks for nobody we know
         role = _role_of(ctx, etype, rule, trig, a)
         if role is None or role == "none":
             continue
-        if a.rel == "speaker" and roles.get(role):
+        if a.rel in _FALLBACK_RELS and roles.get(role):
             continue
         roles.setdefault(role, [])
         if a.actor.party not in [x.party for x in roles[role]]:
@@ -71,6 +83,8 @@ def _role_of(ctx: DocContext, etype: str, rule: TriggerRule, trig: Token, a: Arg
     role = rule.roles.get(a.rel)
     if a.rel == "thanked":
         role = DOER_ROLE.get(etype)
+    elif a.rel == "thanker":
+        role = RECEIVER_ROLE.get(etype, role)
     if (
         etype == "Delivery"
         and a.rel == "subj"
@@ -101,8 +115,9 @@ def maker_actor(ctx: DocContext, vaccine_id: str) -> Actor | None:
     return ctx.org_actor(maker) if maker else None
 
 
-def vaccine_owner(ctx: DocContext, vent: Ent | None, args: list[Arg]) -> Actor | None:
-    """The actor whose vaccine it is: "China's Sinopharm", "Japan-donated AstraZeneca"."""
+def vaccine_owner_arg(ctx: DocContext, vent: Ent | None, args: list[Arg]) -> Arg | None:
+    """The argument naming whose vaccine it is: "China's Sinopharm", "the Cuban Soberana",
+    "Japan-donated AstraZeneca"."""
     if vent is None:
         return None
     doc = ctx.doc
@@ -113,8 +128,14 @@ def vaccine_owner(ctx: DocContext, vent: Ent | None, args: list[Arg]) -> Actor |
         if lo <= a.ent.start and a.ent.end <= vent.start:
             between = [fold(t.text) for t in doc[a.ent.end : vent.start]]
             if all(w in _OWNER_GLUE for w in between):
-                return a.actor
+                return a
     return None
+
+
+def vaccine_owner(ctx: DocContext, vent: Ent | None, args: list[Arg]) -> Actor | None:
+    """The actor whose vaccine it is (see :func:`vaccine_owner_arg`)."""
+    arg = vaccine_owner_arg(ctx, vent, args)
+    return arg.actor if arg is not None else None
 
 
 def phrase_supplier(ctx: DocContext, sent: Span, args: list[Arg], facts: Facts) -> Actor | None:

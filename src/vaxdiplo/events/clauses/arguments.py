@@ -22,6 +22,7 @@ label                     meaning (example)
                           subject ("signed a deal to buy": ``up.subj``)
 ``speaker``               subject of a reporting verb above the trigger
 ``thanked``               object of a thanking verb ("thanked China for ...")
+``thanker``               subject of a thanking verb above the trigger
 ``helper``                owner of the help asked for ("sought China's support")
 ``conj`` / ``appos``      coordinated with or in apposition to the trigger
 ``self``                  the actor is the trigger
@@ -34,6 +35,8 @@ With a parser the labels come from dependency paths; without one (rules-only mod
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Span, Token
 
 from vaxdiplo._text import fold
@@ -45,6 +48,7 @@ from vaxdiplo.events.lexicon import (
     HELP_NOUNS,
     RECEIVE_VERBS,
     REPORT_VERBS,
+    REQUEST_WORDS,
     SIGN_VERBS,
     THANK_VERBS,
     TRANSFER_VERBS,
@@ -109,6 +113,20 @@ def _transparent(dep: str, parent: Token) -> bool:
     )
 
 
+def _thanking(head: Token) -> bool:
+    """ "thanked", "expressed thanks", "conveyed gratitude"."""
+    return fold(head.lemma_ or head.text) in THANK_VERBS or any(
+        c.dep_ == "dobj" and fold(c.lemma_ or c.text) in THANK_VERBS for c in head.children
+    )
+
+
+def _thanked(head: Token, rel: str, thanked_for: bool) -> bool:
+    """ "thanked China for", "expressed thanks to the Government of India for"."""
+    if rel == "obj":
+        return fold(head.lemma_ or head.text) in THANK_VERBS
+    return rel == "to" and thanked_for and _thanking(head)
+
+
 def _climb(ctx: DocContext, tok: Token, trig: Token) -> str:
     """Relate ``tok`` to the verbs and nouns above ``trig``, noting what is crossed: a
     nominal, a report, a clause with its own subject."""
@@ -130,17 +148,20 @@ def _climb(ctx: DocContext, tok: Token, trig: Token) -> str:
             nominal = True
         if dep == "ccomp" or (dep in ("advcl", "conj") and forms_match(parent, REPORT_VERBS)):
             crossed_report = crossed_report or forms_match(parent, REPORT_VERBS) or dep == "ccomp"
+        thanked_for = dep == "prep" and fold(climb.text) in ("for", "including")  # "for <event>"
         climb = parent
         path = _path_up(tok, climb)
         if path is None:
             continue
         rel = _edge(path[-1], path[:-1])
-        if rel == "obj" and fold(climb.lemma_ or climb.text) in THANK_VERBS:
+        if _thanked(climb, rel, thanked_for):
             return "thanked"
         crossed = crossed_report or nominal or own_clause
         if rel in ("subj", "agent"):
             if forms_match(climb, REPORT_VERBS):
                 return "speaker"
+            if rel == "subj" and thanked_for and _thanking(climb):
+                return "thanker"  # "Nepal thanked India for the gift": the receiving side
             return "up." + rel if crossed else rel
         if not crossed and rel in _LOOSE_PREPS:
             return rel
@@ -211,6 +232,9 @@ def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
     doc = ctx.doc
     if head < trig.i:
         between = [fold(t.text) for t in doc[head + 1 : trig.i]]
+        thanked = _linear_thanks(ctx, head, trig, between)
+        if thanked is not None:
+            return thanked
         if between and between[0] in ("'s", "'") and len(between) <= 3:
             return "poss"
         if any(w in REPORT_VERBS for w in between) and "that" in between:
@@ -230,6 +254,31 @@ def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
     if len(words) <= 2:
         return "obj"
     return "other"
+
+
+_NEW_CLAUSE = REQUEST_WORDS | REPORT_VERBS
+_THANK_GLUE = frozenset(
+    {"to", "the", "government", "people", "of", "sincere", "deep", "his", "her"}
+)
+
+
+def _linear_thanks(ctx: DocContext, head: int, trig: Token, between: list[str]) -> str | None:
+    """Without a parser: "Nepal thanked India for", "Nepal expressed thanks to India for"."""
+    if "for" not in between:
+        return None  # the event is what the thanks are for
+    tail = [*between[between.index("for") :], fold(trig.text)]
+    if any(w == "and" and nxt in _NEW_CLAUSE for w, nxt in pairwise(tail)):
+        return None  # "thanked China for its help and asked ...": another clause
+    before = [fold(t.text) for t in ctx.doc[max(0, head - 5) : head]]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in THANK_VERBS:
+            if all(w in _THANK_GLUE for w in before[k + 1 :]):
+                return "thanked"
+            break
+    hits = [k for k, w in enumerate(between) if w in THANK_VERBS]
+    if hits and hits[0] <= 2 and "for" in between[hits[0] :]:
+        return "thanker"
+    return None
 
 
 def clause_chain(trig: Token) -> list[Token]:

@@ -13,6 +13,7 @@ from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.scope import cumulative_context
 from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.lexicon import ORDINALS
+from vaxdiplo.events.roles import vaccine_owner_arg
 from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
@@ -56,15 +57,34 @@ def _kind(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, words: se
     return "unspecified"
 
 
+def _not_the_owner(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
+    """ "the Cuban Soberana vaccine received authorisation in Iran": the vaccine's owner
+    named only as its modifier is not the authority."""
+    owner = vaccine_owner_arg(site.ctx, vent, args)
+    if owner is None:
+        return
+    others = {
+        a.actor.party for a in args if a is not owner and site.rule.roles.get(a.rel) == "authority"
+    }
+    party = owner.actor.party
+    c.roles["authority"] = [
+        a for a in c.roles.get("authority", []) if a.party != party or a.party in others
+    ]
+
+
 def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
-    """The authority (not the maker: "Medigen's approval") and the approval kind."""
+    """The authority (not the maker: "Medigen's approval"; not the vaccine's owner) and
+    the approval kind; "authorised in X" makes X the authority when nothing else does."""
     ctx, rule, trig, sent, facts = site.ctx, site.rule, site.trig, site.sent, site.facts
     c.roles["authority"] = [a for a in c.roles.get("authority", []) if a.kind != "company"]
+    _not_the_owner(site, c, args, vent)
     kind = _kind(ctx, rule, trig, sent, facts["words"])
     if kind != "unspecified":
         c.approval = kind
     if not c.roles.get("authority"):
+        place = [a.actor for a in args if a.rel in ("in", "up.in") and a.actor.kind == "country"]
         bodies = [a.actor for a in args if a.actor.kind == "government_body"]
-        if bodies:
-            c.roles["authority"] = [bodies[0]]
-            c.trace.append(f"authority {bodies[0].party} <- body in sentence")
+        if place or bodies:
+            found = (place or bodies)[0]
+            c.roles["authority"] = [found]
+            c.trace.append(f"authority {found.party} <- {'place' if place else 'body'} in sentence")

@@ -20,8 +20,19 @@ NAME = "PurchaseAgreement"
 RECENT_VACCINE = "with_doses"
 
 
+_COLLABORATION = frozenset({"collaboration", "cooperation", "research"})
+_BUYING = frozenset(
+    "buy bought buying purchase purchased purchasing procure procured procurement order "
+    "ordered doses supply supplies".split()
+)
+
+
 def reject(site: Site) -> bool:
-    """Technology or bulk for local production: a TechTransfer."""
+    """Technology or bulk for local production: a TechTransfer; a collaboration or
+    research agreement that buys nothing."""
+    words = site.facts["words"]
+    if words & _COLLABORATION and not words & _BUYING:
+        return True
     facts = site.facts
     return production_materials(facts) or bool(facts["words"] & {"technology", "know-how"})
 
