@@ -236,3 +236,27 @@ def _doses_near(ctx, rule, trig, sent, facts) -> bool:
 def _no_gift(ctx, rule, trig, sent, facts) -> bool:
     """The sentence does not call the doses a gift."""
     return not facts["words"] & GIFT_WORDS
+
+
+_PAST_AUX = frozenset({"has", "have", "had", "was", "were"})
+
+
+@checks.register("past_gift_to")
+def _past_gift_to(ctx, rule, trig, sent, facts) -> bool:
+    """A gift made, not promised, to someone named: "Serbia has donated 4,680 doses to
+    North Macedonia", "the US donated 1 million doses to Cambodia" (not "the donated
+    doses", "will donate")."""
+    doc = ctx.doc
+    prev = fold(doc[trig.i - 1].text) if trig.i > sent.start else ""
+    if ctx.parsed:
+        if trig.tag_ not in ("VBD", "VBN") or trig.dep_ in ("amod", "acl", "compound"):
+            return False
+        if trig.tag_ == "VBN" and not {fold(c.text) for c in trig.children} & _PAST_AUX:
+            return False
+    elif not (prev in _PAST_AUX or (trig.i - 1) in ctx.ent_at):
+        return False
+    return any(
+        fold(doc[e.start - 1].text) == "to" or fold(doc[e.start - 2].text) == "to"
+        for e in facts["ents"]
+        if e.start > trig.i + 1 and e.actor is not None and not e.absorbed
+    )

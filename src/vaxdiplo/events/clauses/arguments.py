@@ -57,6 +57,8 @@ from vaxdiplo.events.lexicon import (
 
 __all__ = ["arguments", "clause_chain", "governing_verb", "relation", "transfer_role"]
 
+HELP_VERBS = frozenset({"help", "assist", "support", "enable"})
+"""A purpose clause whose object benefits from the event ("to help X vaccinate")."""
 _NOMINAL_DEPS = frozenset(
     "pobj dobj nsubj nsubjpass attr appos compound poss npadvmod acl relcl amod".split()
 )
@@ -215,6 +217,10 @@ def _edge(child: Token, below: list[Token]) -> str:
         return "agent" if word == "by" else word
     if dep in ("ccomp", "xcomp") and below and below[-1].dep_ in ("nsubj", "nsubjpass"):
         return "obj"  # "proposed WHO accelerate ...", "urged Pfizer to ..."
+    if dep in ("xcomp", "advcl") and below:
+        inner = _edge(below[-1], below[:-1])
+        if inner in ("obj", "conj") and fold(child.lemma_ or child.text) in HELP_VERBS:
+            return "to"  # "donate vaccines to help the Cook Islands, Niue and Tokelau"
     if dep == "xcomp" and below:
         inner = _edge(below[-1], below[:-1])
         if inner == "obj" and fold(child.lemma_ or child.text) in TRANSFER_VERBS:
