@@ -79,7 +79,7 @@ _SCALES = {
     "hundred": 100, "thousand": 1_000, "k": 1_000, "lakh": 100_000, "lakhs": 100_000,
     "lac": 100_000, "lacs": 100_000, "million": 10**6, "millions": 10**6, "mn": 10**6,
     "mln": 10**6, "m": 10**6, "crore": 10**7, "crores": 10**7, "billion": 10**9,
-    "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "dozen": 12,
+    "bn": 10**9, "bln": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "dozen": 12,
 }  # fmt: skip
 _BIG_SCALES = (
     "thousand",
@@ -97,9 +97,13 @@ _BIG_SCALES = (
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000,000
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 3,00,000 (Indian grouping)
+    r"|\d{1,3}(?: \d{3})+(?![\d.])"  # 200 000
     r"|\d+(?:\.\d+)?|\.\d+)(?![\d,]\d)"
 )
-_SCALE_WORD = r"(?i:(?:hundred\s+)?(?:thousand|millions?|billion|trillion|lakhs?|lacs?|crores?))"
+_SCALE_WORD = (
+    r"(?i:(?:hundred\s+)?(?:thousand|millions?|billion|trillion|lakhs?|lacs?|crores?"
+    r"|mln|bln|mn|bn)(?![a-z]))"
+)
 _SCALE_ABBR = r"(?i:mln|mn|bn|tn|m|b|k)"
 _UNIT_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_WORD = "|".join(_TENS)
@@ -159,7 +163,7 @@ def _match_value(m: re.Match[str]) -> Decimal | None:
     if m.group("words"):
         return _words_value(m.group("words"))
     try:
-        value = Decimal(m.group("digits").replace(",", ""))
+        value = Decimal(m.group("digits").replace(",", "").replace(" ", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numerals
         return None
     scale = m.group("scale") or m.group("abbr")

@@ -84,6 +84,9 @@ def pick_date(
             if node.i == node.head.i:
                 break
             node = node.head
+    announced = [d for _, d in reported if d.value is not None]
+    if cand_type == "DonationPledge" and announced:
+        return announced[0].value, f"announced {announced[0].text!r}"  # EVENTS.md §7.7
     dated = [d for d in attached if d.value is not None]
     if dated:
         return dated[0].value, f"governed {dated[0].text!r}"

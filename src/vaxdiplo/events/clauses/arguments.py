@@ -214,6 +214,12 @@ def _edge(child: Token, below: list[Token]) -> str:
             n.dep_ == "prep" and fold(n.text) == "with" for n in below
         ):
             return "with"  # "agreements for the production of X with companies from Y"
+        if word in ("as", "under"):
+            inner = next(
+                (n for n in below if n.dep_ == "prep" and fold(n.text) in ("to", "for")), None
+            )
+            if inner is not None:
+                return fold(inner.text)  # "send doses as a gift to Pakistan"
         return "agent" if word == "by" else word
     if dep in ("ccomp", "xcomp") and below and below[-1].dep_ in ("nsubj", "nsubjpass"):
         return "obj"  # "proposed WHO accelerate ...", "urged Pfizer to ..."

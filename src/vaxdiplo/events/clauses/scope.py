@@ -110,6 +110,22 @@ def _governing_mood(trig: Token, etype: str) -> str | None:
     return None
 
 
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "advcl"})
+
+
+def _asked_for(trig: Token) -> bool:
+    """The trigger is inside what a request asks for ("urged China to deliver", "asked
+    Bourla to increase the amount of vaccine provided"): not a fact."""
+    node = trig
+    for _ in range(6):
+        if node.i == node.head.i or node.dep_ not in _COMPLEMENT_DEPS:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and fold(node.lemma_ or node.text) in REQUEST_WORDS:
+            return True
+    return False
+
+
 def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
     """``"negated"``, ``"modal"``, ``"future"``, ``"plan"`` or None (a fact) for an
     event of ``etype`` announced by ``trig`` (``"Request"`` for either request type)."""
@@ -129,6 +145,8 @@ def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
         governed = _governing_mood(trig, etype)
         if governed is not None:
             return governed
+    if ctx.parsed and etype not in ("Request", "PhoneCall", "Meeting") and _asked_for(trig):
+        return "plan"  # "asked Pfizer to increase the amount of vaccine provided to Japan"
     if etype == "Meeting" and window[-1:] == ["in"]:
         return "plan"  # "still in talks with": negotiations under way
     plan = [w for w in window if w in PLAN_WORDS]
