@@ -52,7 +52,8 @@ _PLEDGE_NOUN_CONTEXT = frozenset(
 )
 _DELIVERY_NOUN_CONTEXT = frozenset(
     "arrived arrives landed received receives reached handed delivered took welcomed arrival "
-    "came transported flown transferred land lands provided sent shipped".split()
+    "came transported flown transferred land lands provided sent shipped taken take takes "
+    "ceremony".split()
 )
 _AGREEMENT_MADE = frozenset(
     "signed signs sign inked sealed reached entered struck agreed clinched concluded "

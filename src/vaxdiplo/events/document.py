@@ -7,19 +7,23 @@ Each step reads and rewrites a :class:`DocumentState`:
    event, unless they differ in an explicit role or quantity;
 2. ``set_anaphors_aside``: "the call", "the deal" only add to an event found elsewhere;
 3. ``expand_separately``: "met A, B and C separately" is one meeting per partner;
-4. ``drop_background``: attributive purchases ("doses bought by the government"), and
+4. ``drop_unplaced_people``: a person no one can place is no party;
+5. ``drop_background``: attributive purchases ("doses bought by the government"), and
    gifts or purchases that only describe a shipment of the same sentence;
-5. ``merge_mentions``: valid candidates that are one event merge (evidence, roles,
+6. ``merge_mentions``: valid candidates that are one event merge (evidence, roles,
    date, vaccine, quantities), in order of appearance;
-6. ``attach_anaphors``: anaphors add evidence, vaccine and money to the event meant;
-7. ``date_from_anaphors``: a sentence that refers to a dated event takes its date
+7. ``attach_anaphors``: anaphors add evidence, vaccine and money to the event meant;
+8. ``date_from_anaphors``: a sentence that refers to a dated event takes its date
    ("During the meeting, X announced that ...");
-8. ``date_requests``: a request or pledge made in a call or meeting takes its date
+9. ``date_requests``: a request or pledge made in a call or meeting takes its date
    (EVENTS.md §7.5), and its addressee when the call had two sides;
-9. ``channel_from_followups``: a later sentence about the shipment gives its channel;
-10. ``channel_from_pledges``: a delivery between the parties of a reported pledge is a
-    donation;
-11. ``drop_weak_meetings``: talks that are the document's phone call.
+10. ``recipient_from_talks``: a pledge made in two-sided talks is to the other side;
+11. ``date_from_remarks``: talks in which reported remarks were made take the day of
+    the report ("X said Wednesday ... X made the remarks in a phone call with Y");
+12. ``channel_from_followups``: a later sentence about the shipment gives its channel;
+13. ``channel_from_pledges``: a delivery between the parties of a reported pledge is a
+    donation, and comes from the pledge's donor when its supplier was only guessed;
+14. ``drop_weak_meetings``: talks that are the document's phone call.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from typing import Any
 from vaxdiplo._text import fold
 from vaxdiplo.events.candidate import KEY_ROLE, ROLE_ORDER, Candidate
 from vaxdiplo.events.context import DocContext
-from vaxdiplo.events.lexicon import GIFT_NOUNS
+from vaxdiplo.events.lexicon import GIFT_NOUNS, REPORT_VERBS, forms_match
 
 __all__ = ["STEPS", "DocumentState", "document_pass"]
 
@@ -139,6 +143,21 @@ def expand_separately(ctx: DocContext, state: DocumentState) -> None:
     state.events = expanded
 
 
+def _placed(actor: Any) -> bool:
+    return not (actor.kind == "person" and actor.party == actor.id)
+
+
+def drop_unplaced_people(ctx: DocContext, state: DocumentState) -> None:
+    """A person the registry and the text cannot place (no country, no organisation) is
+    no party: an event never names a person's id as a party."""
+    for c in state.events:
+        for role, value in list(c.roles.items()):
+            if isinstance(value, list):
+                c.roles[role] = [a for a in value if _placed(a)]
+            elif value is not None and not _placed(value):
+                c.roles[role] = None
+
+
 def _describes(c: Candidate) -> bool:
     return fold(c.trigger) in GIFT_NOUNS or c.trigger_dep in ("acl", "amod")
 
@@ -195,17 +214,74 @@ def date_from_anaphors(ctx: DocContext, state: DocumentState) -> None:
                 c.trace.append(f"date {hit[0]} <- the {hit[1]} the sentence refers to")
 
 
-def channel_from_pledges(ctx: DocContext, state: DocumentState) -> None:
-    """A delivery between the donor and recipient of a reported pledge is a donation."""
-    pledged = {
-        (c.party("donor"), c.party("recipient")) for c in state.events if c.type == "DonationPledge"
-    }
+def recipient_from_talks(ctx: DocContext, state: DocumentState) -> None:
+    """ "Moon pledged a million doses in his summit with Phuc": a pledge made in talks
+    between two sides, with no recipient of its own, is to the other side."""
+    talks = [e for e in state.events if e.type in ("PhoneCall", "Meeting")]
     for c in state.events:
-        if (
-            c.type == "Delivery"
-            and c.channel == "unspecified"
-            and ((c.party("supplier"), c.party("recipient")) in pledged)
-        ):
+        if c.type != "DonationPledge" or not c.party("donor"):
+            continue
+        if c.party("recipient") and "recipient" not in c.weak_roles:
+            continue
+        for t in talks:
+            if not set(t.sent_starts) & set(c.sent_starts):
+                continue
+            others = [a for a in t.roles.get("participants", []) if a.party != c.party("donor")]
+            if c.party("donor") in t.parties() and len({a.party for a in others}) == 1:
+                c.roles["recipient"] = others[0]
+                c.weak_roles.discard("recipient")
+                c.trace.append(f"recipient {others[0].party} <- the {t.type} it was made in")
+                break
+
+
+_REMARKS = ("remarks", "comments", "statement")
+
+
+def _reported_day(ctx: DocContext, sent: Any) -> dt.date | None:
+    """The day a sentence's reporting verb gives ("Xi said Wednesday that ...")."""
+    for tok_i, d in ctx.facts(sent)["dates"]:
+        near = ctx.doc[max(sent.start, tok_i - 3) : min(sent.end, tok_i + 3)]
+        if d.value is not None and any(forms_match(t, REPORT_VERBS) for t in near):
+            return d.value
+    return None
+
+
+def date_from_remarks(ctx: DocContext, state: DocumentState) -> None:
+    """ "Xi said Wednesday that ... Xi made the remarks in a phone conversation with
+    Putin": talks in which the remarks were made take the day they were reported."""
+    for c in state.events:
+        if c.type not in ("PhoneCall", "Meeting") or c.date is not None or c.date_conflict:
+            continue
+        sent = ctx.doc[c.sent_starts[0]].sent
+        words = ctx.facts(sent)["words"]
+        if not (words & set(_REMARKS) and words & {"made", "makes", "gave"}) or sent.start == 0:
+            continue
+        day = _reported_day(ctx, ctx.doc[sent.start - 1].sent)
+        if day is not None:
+            c.date = day
+            c.trace.append(f"date {day} <- the report of the remarks made in it")
+
+
+def channel_from_pledges(ctx: DocContext, state: DocumentState) -> None:
+    """A delivery between the donor and recipient of a reported pledge is a donation; a
+    delivery whose supplier was only guessed (the vaccine's maker) to the recipient of a
+    pledge comes from its donor ("200,000 doses reached Guatemala. India has sent these as
+    a gift to Guatemala.")."""
+    pledges = [c for c in state.events if c.type == "DonationPledge" and c.party("donor")]
+    pledged = {(c.party("donor"), c.party("recipient")) for c in pledges}
+    for c in state.events:
+        if c.type != "Delivery":
+            continue
+        if "supplier" in c.weak_roles and c.channel == "unspecified":
+            donors = {
+                p.party("donor") for p in pledges if p.party("recipient") == c.party("recipient")
+            }
+            if len(donors) == 1:
+                donor = next(p for p in pledges if p.party("recipient") == c.party("recipient"))
+                c.roles["supplier"] = donor.roles["donor"]
+                c.weak_roles.discard("supplier")
+                c.trace.append(f"supplier {donor.party('donor')} <- the pledge to the recipient")
+        if c.channel == "unspecified" and (c.party("supplier"), c.party("recipient")) in pledged:
             c.channel = "donation"
             c.trace.append("channel donation <- the document reports the pledge")
 
@@ -400,11 +476,14 @@ STEPS: tuple[Step, ...] = (
     keep_best_per_sentence,
     set_anaphors_aside,
     expand_separately,
+    drop_unplaced_people,
     drop_background,
     merge_mentions,
     attach_anaphors,
     date_from_anaphors,
     date_requests,
+    recipient_from_talks,
+    date_from_remarks,
     channel_from_followups,
     channel_from_pledges,
     drop_weak_meetings,

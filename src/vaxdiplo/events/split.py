@@ -131,6 +131,8 @@ def _cuts(ctx: DocContext, sent: Span) -> list[int]:
             cuts.append(t.i)
         elif word == "and" and (nxt.like_num or fold(nxt.text) in _SEGMENT_STARTS):
             cuts.append(t.i)
+        elif word == "," and nxt.like_num and t.i + 2 < sent.end and doc[t.i + 2].like_num is False:
+            cuts.append(t.i)  # "100,000 doses donated by Slovakia, 60,000 doses donated by"
     return cuts
 
 

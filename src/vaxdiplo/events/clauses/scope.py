@@ -43,6 +43,8 @@ _AGREED_WORDS = frozenset({"agreed", "signed", "deal", "agreement", "contract"})
 _PLAN_FREE = frozenset({"Request", "PhoneCall", "Meeting"})
 _AIMED = frozenset({"Delivery", "PurchaseAgreement", "TechTransfer", "Approval"})
 _PLEDGE_WORDS = ("promised", "pledged", "promise", "pledge")
+_RUNNING_ON = ("bringing", "brings", "raising", "taking the", "takes the", "took the")
+"""A shipment of its own that takes a running total on ("..., bringing the total to")."""
 _TOTAL_PHRASES = (
     "so far",
     "to date",
@@ -164,7 +166,7 @@ def cumulative_context(ctx: DocContext, trig: Token, sent: Span) -> bool:
     doses = ctx.facts(sent)["doses"]
     own_count = any(not q.cumulative for _, q in doses)
     if any(cue in low for cue in ("so far", "to date", "in total", "altogether")) and not (
-        own_count and ("bringing" in low or "brings" in low or "raising" in low)
+        own_count and any(w in low for w in _RUNNING_ON)
     ):
         return True  # "has so far supplied ..., of which 6.47 million doses were grants"
     if own_count:

@@ -2,7 +2,7 @@
 
 Every actor related to the trigger as a participant (subject, object, "with",
 "between", coordinated, the speaker, ...) takes part; a person the registry cannot
-place counts only when nothing better is known; a company is represented by its state
+place is no party; a company is represented by its state
 when that state takes part; "separately" makes one event per partner. With one party
 known, the document's home country is the other.
 """
@@ -38,13 +38,10 @@ def _collect(rule: TriggerRule, args: list[Arg], trace: list[str]) -> list[Actor
         if a.actor.kind != "person" and a.rel not in PARTICIPANT_RELS:
             if not (rule.visit and a.rel in ("to", "up.to")):
                 continue
-        if _unplaced(a.actor) and a.rel not in PARTICIPANT_RELS:
-            continue
+        if _unplaced(a.actor):
+            continue  # a person no one can place is no party
         parts.append(a.actor)
         trace.append(f"participant {a.actor.party} <- {a.rel}")
-    known = {p.party for p in parts if not _unplaced(p)}
-    if len(known) >= 2:
-        parts = [p for p in parts if not _unplaced(p)]
     countries = {p.party for p in parts if p.kind != "company"}
     return [p for p in parts if not (p.kind == "company" and p.country in countries)]
 
