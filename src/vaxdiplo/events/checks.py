@@ -57,7 +57,7 @@ _DELIVERY_NOUN_CONTEXT = frozenset(
 )
 _AGREEMENT_MADE = frozenset(
     "signed signs sign inked sealed reached entered struck agreed clinched concluded "
-    "agreement contracted finalised finalized amendment".split()
+    "agreement contracted finalised finalized amendment partnered venture".split()
 )
 _TECH_WORDS = frozenset(
     "technology tech licence license licensing manufacture manufacturing locally produce "
@@ -261,3 +261,26 @@ def _past_gift_to(ctx, rule, trig, sent, facts) -> bool:
         for e in facts["ents"]
         if e.start > trig.i + 1 and e.actor is not None and not e.absorbed
     )
+
+
+_MAKING = frozenset(
+    "produce production manufacture manufacturing co-production coproduction co-produce "
+    "make bottle bottling fill-and-finish".split()
+)
+_MAKING_CUES = frozenset({"to", "on", "for", "of", "joint", "start", "local", "begin"})
+_BUYING_FIRST = frozenset({"buy", "purchase", "procure", "procurement", "supply", "deliver"})
+
+
+@checks.register("produce_after")
+def _produce_after(ctx, rule, trig, sent, facts) -> bool:
+    """The agreement is to produce a vaccine ("agreements with companies from Italy,
+    Spain, France and Germany to start joint production of Sputnik V", "a memorandum on
+    coproduction of Sinopharm vaccine"): a production word introduced as the agreement's
+    purpose follows, before any word of buying, and a vaccine (or its maker) is named."""
+    words = [fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 25)]]
+    for k, w in enumerate(words):
+        if w in _BUYING_FIRST:
+            return False
+        if w in _MAKING and (k == 0 or words[k - 1] in _MAKING_CUES):
+            return has_vaccine(ctx, facts)
+    return False

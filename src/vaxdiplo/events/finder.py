@@ -93,27 +93,34 @@ class EventFinder:
     def __call__(self, doc: Doc, ents: DocEntities, published: dt.date | None) -> list[Candidate]:
         ctx = DocContext(doc, ents, published, self.registry, self.makers)
         cands: list[Candidate] = []
+        done: set[tuple[str, int]] = set()
         for rule, trig in self.triggers(ctx):
-            cands.extend(candidates(ctx, rule, trig))
+            if (rule.type, trig.i) in done:
+                continue
+            found = candidates(ctx, rule, trig)
+            if found:  # a rule whose checks fail leaves the token to the next rule
+                done.add((rule.type, trig.i))
+                cands.extend(found)
         return document_pass(ctx, cands)
 
     def triggers(self, ctx: DocContext) -> Iterator[tuple[TriggerRule, Token]]:
-        """Each rule and trigger token, once per type and token; words inside an
-        organisation's name ("Holding Company for Biological Products") are no triggers."""
+        """Each matching rule and its trigger token, once per rule and token; words inside
+        an organisation's name ("Holding Company for Biological Products") are no
+        triggers."""
         doc = ctx.doc
         matcher = self.matcher if ctx.tagged else self._plain
-        seen: set[tuple[str, int]] = set()
+        seen: set[tuple[str, int]] = set()  # a rule whose pattern matches several spans
         for match_id, start, end in matcher(doc):
             rule = self.rules[doc.vocab.strings[match_id]]
             if rule.rules_only and ctx.tagged:
                 continue
             trig = doc[start + rule.anchor if rule.anchor >= 0 else end + rule.anchor]
-            if (rule.type, trig.i) in seen:
+            if (rule.id, trig.i) in seen:
                 continue
             inside = ctx.ent_at.get(trig.i)
             if inside is not None and inside.kind in _NAME_KINDS and inside.end - inside.start > 1:
                 continue
-            seen.add((rule.type, trig.i))
+            seen.add((rule.id, trig.i))
             yield rule, trig
 
 

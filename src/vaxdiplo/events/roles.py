@@ -222,7 +222,7 @@ def maker_parties(ctx: DocContext, c: Candidate) -> set[str]:
     if c.vaccine is None:
         return set()
     v = ctx.registry.vaccine(c.vaccine.id)
-    out = set()
+    out = {a.upper() for a in v.maker_aliases if a.upper() in ctx.registry.org_ids}
     if v.maker:
         out.add(v.maker)
         m = ctx.registry.org(v.maker)
