@@ -45,6 +45,8 @@ _AIMED = frozenset({"Delivery", "PurchaseAgreement", "TechTransfer", "Approval"}
 _PLEDGE_WORDS = ("promised", "pledged", "promise", "pledge")
 _RUNNING_ON = ("bringing", "brings", "raising", "taking the", "takes the", "took the")
 """A shipment of its own that takes a running total on ("..., bringing the total to")."""
+_REQUEST_MADE = frozenset({"submitted", "submit", "made", "sent"})
+"""Words that make a request rather than plan one ("submitted a request")."""
 _TOTAL_PHRASES = (
     "so far",
     "to date",
@@ -71,9 +73,23 @@ def _clause_window(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
     return window
 
 
+def _negates(neg: Token, trig: Token) -> bool:
+    """A negation word bears on the trigger: it hangs on the trigger, on a verb above it,
+    or on one of the trigger's own dependents ("no vaccines arrived"), not on another
+    noun ("received no response to their request")."""
+    head = neg.head
+    if head.i == trig.i or head.head.i == trig.i:
+        return True
+    return head.pos_ in ("VERB", "AUX") and trig in head.subtree
+
+
 def _negated(ctx: DocContext, trig: Token, sent: Span, window: list[str]) -> bool:
     doc = ctx.doc
-    if any(w in NEGATIONS for w in window):
+    if ctx.parsed:
+        lo = max(sent.start, trig.i - len(window))
+        if any(fold(t.text) in NEGATIONS and _negates(t, trig) for t in doc[lo : trig.i]):
+            return True
+    elif any(w in NEGATIONS for w in window):
         return True
     if any(fold(t.text) in NEGATING_VERBS for t in doc[sent.start : trig.i]):
         return True  # "denied that ... had met", "refused reports that it asked"
@@ -153,7 +169,7 @@ def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
         return "plan"  # "still in talks with": negotiations under way
     plan = [w for w in window if w in PLAN_WORDS]
     if etype == "Request":
-        plan = [w for w in plan if w not in REQUEST_WORDS]
+        plan = [w for w in plan if w not in REQUEST_WORDS | _REQUEST_MADE]
     if etype == "DonationPledge":
         plan = [w for w in plan if w not in _PLEDGE_WORDS]
     return "plan" if plan else None

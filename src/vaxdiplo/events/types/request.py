@@ -13,6 +13,7 @@ from vaxdiplo.events.attributes import recent_vaccine
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.lexicon import STRONG_SUPPLY, SUPPLY_WORDS, VACCINE_WORDS
+from vaxdiplo.events.roles import vaccine_owner
 
 __all__ = ["fill_request", "reject_request", "request_types"]
 
@@ -114,6 +115,14 @@ def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) ->
         if persons:
             c.roles["requester"] = [persons[0]]
     req = c.first("requester")
+    owner = vaccine_owner(ctx, vent, args)
+    if (
+        not c.roles.get("addressee")
+        and owner is not None
+        and (req is None or owner.party != req.party)
+    ):
+        c.roles["addressee"] = [owner]  # "their request for the supply of Russia's Sputnik V"
+        c.trace.append(f"addressee {owner.party} <- owner of the vaccine asked for")
     adds = [a for a in c.roles.get("addressee", []) if req is None or a.party != req.party]
     if adds:
         c.roles["addressee"] = adds
