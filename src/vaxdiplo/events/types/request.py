@@ -37,6 +37,9 @@ _SUPPLY_OVER_TRANSFER = frozenset(
     {"doses", "delivery", "deliveries", "priority", "receive", "shipment"}
 )
 _PLAIN_ASKS = ("sought", "seek", "seeks", "seeking", "appealed", "requested", "request")
+_ADDRESSED_WITH_TO = frozenset(
+    "appeal appealed appeals plead pleaded write wrote written turn turned".split()
+)
 _SEEK_FORMS = ("seek", "seeks", "seeking", "sought")
 
 
@@ -103,7 +106,7 @@ def reject_request(site: Site) -> bool:
 def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """A person speaking or asking requests when no state does; the addressee is not
     the requester."""
-    ctx, sent = site.ctx, site.sent
+    ctx, trig, sent = site.ctx, site.trig, site.sent
     if c.vaccine is None and c.type == "TechTransferRequest":
         c.vaccine = recent_vaccine(ctx, sent)
     if not c.roles.get("requester"):
@@ -115,6 +118,13 @@ def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) ->
         if persons:
             c.roles["requester"] = [persons[0]]
     req = c.first("requester")
+    if not c.roles.get("addressee") and fold(trig.lemma_ or trig.text) in _ADDRESSED_WITH_TO:
+        to = [
+            a.actor for a in args if a.rel == "to" and (req is None or a.actor.party != req.party)
+        ]
+        if to:
+            c.roles["addressee"] = to[:1]  # "appealed to her Indian counterpart", "wrote to"
+            c.trace.append(f"addressee {to[0].party} <- 'to' of {trig.text!r}")
     owner = vaccine_owner(ctx, vent, args)
     if (
         not c.roles.get("addressee")
