@@ -27,18 +27,49 @@ def reject(site: Site) -> bool:
     return False
 
 
+_PLACE_GLUE = frozenset(
+    "the north south east west northern southern eastern western central northwest "
+    "northeast southwest southeast".split()
+)
+_PLACE_NOUNS = frozenset("island islands province city capital region state".split())
+_DATELINE_END = frozenset({"-", "—", "–", ":", ",", "(", "["})
+
+
+def _place_of(ctx: DocContext, a: Arg, sent: Span, visit: bool) -> bool:
+    """ "in Rome", "in southwest China's Yunnan Province", "on the Indonesian island of
+    Bali", "a visit to Russia": the country names where the talks took place."""
+    doc = ctx.doc
+    if a.ent.via == "demonym":
+        nxt = fold(doc[a.ent.end].text) if a.ent.end < sent.end else ""
+        if nxt not in _PLACE_NOUNS:
+            return False
+    k = a.ent.start - 1
+    while k >= max(sent.start, a.ent.start - 4) and fold(doc[k].text) in _PLACE_GLUE:
+        k -= 1
+    if k < sent.start:
+        return False
+    word = fold(doc[k].text)
+    return word == "in" or (word == "on" and a.ent.via == "demonym") or (visit and word == "to")
+
+
+def _dateline_country(ctx: DocContext) -> str | None:
+    """ "BEIJING: ...", "HÀ NỘI — ...": the country of a place that opens the article."""
+    ents = [e for e in ctx.ents.ents if e.actor is not None and e.actor.kind == "country"]
+    if not ents or ents[0].start > 2 or ents[0].end >= len(ctx.doc):
+        return None
+    if ctx.doc[ents[0].end].text not in _DATELINE_END:
+        return None
+    return ents[0].actor.party
+
+
 def _location(
     ctx: DocContext, rule: TriggerRule, sent: Span, words: set[str], args: list[Arg]
 ) -> Actor | None:
     if rule.virtual or words & _ONLINE:
         return None
+    visit = rule.visit or "visit" in words
     for a in args:
-        if a.ent is None or a.actor.kind != "country" or a.ent.via == "demonym":
-            continue
-        prev = [fold(x.text) for x in ctx.doc[max(sent.start, a.ent.start - 2) : a.ent.start]]
-        if prev[-1:] == ["in"] or prev == ["in", "the"]:
-            return a.actor
-        if (rule.visit or "visit" in words) and prev[-1:] == ["to"]:
+        if a.ent is not None and a.actor.kind == "country" and _place_of(ctx, a, sent, visit):
             return a.actor
     if rule.host:
         host = next((a.actor for a in args if a.rel in ("subj", "agent")), None)
@@ -47,10 +78,24 @@ def _location(
     return None
 
 
+def _forum_or_place(c: Candidate, loc: Actor | None) -> None:
+    """The forum ("the G20 summit", "the Quad Leaders' Summit") and the place ("in Rome")
+    are no participants when two other parties took part."""
+    parts = c.roles.get("participants", [])
+    others = [p for p in parts if p.kind != "group" and (loc is None or p.party != loc.party)]
+    if len({p.party for p in others}) >= 2:
+        c.roles["participants"] = others
+
+
 def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """The location, and the home country as the other party of a one-party meeting."""
     ctx, rule, sent, facts = site.ctx, site.rule, site.sent, site.facts
     loc = _location(ctx, rule, sent, facts["words"], args)
+    _forum_or_place(c, loc)
+    if loc is None and not (rule.virtual or facts["words"] & _ONLINE):
+        place = _dateline_country(ctx)
+        if place is not None and place in c.parties():
+            loc = next(p for p in c.roles["participants"] if p.party == place)
     if loc is not None:
         c.roles["location"] = [loc]
         c.trace.append(f"location {loc.party}")
