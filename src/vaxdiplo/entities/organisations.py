@@ -36,7 +36,8 @@ _LEGAL_SUFFIXES = frozenset(
 _MAKER_WORDS = frozenset(
     "manufacturer company firm drugmaker pharmaceutical maker producer developer biotech "
     "giant - state-owned state owned biotechnology pharmaceuticals drug vaccine distributor "
-    "pharma".split()
+    "pharma manufacturers companies firms drugmakers makers producers developers "
+    "biopharmaceutical pharmaceutical-maker".split()
 )
 _POSSESSIVE_FILLERS = _MAKER_WORDS | {"state-owned", "the"}
 

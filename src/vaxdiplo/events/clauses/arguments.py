@@ -181,22 +181,10 @@ def _edge(child: Token, below: list[Token]) -> str:
         if below and below[-1].dep_ == "poss":
             return "obj.poss" if dep != "nsubjpass" else "pass"
         # "donate 1 million doses of X vaccine to Vietnam": the PP often hangs off the object
-        for node in reversed(below):
-            if node.dep_ == "prep" and fold(node.text) in ("to", "from", "for", "with"):
-                return fold(node.text)
-            if node.dep_ not in (
-                "prep",
-                "pobj",
-                "compound",
-                "amod",
-                "nummod",
-                "det",
-                "acl",
-                "xcomp",
-                "relcl",
-                "dobj",
-            ):
-                break
+        preps = _object_preps(below)
+        if preps:  # "a contract for 20 million shots from India": the source, not "for"
+            deeper = [w for w in preps[1:] if w in ("to", "from", "with")]
+            return deeper[0] if preps[0] == "for" and deeper else preps[0]
         if any(
             n.dep_ in ("prep", "pobj", "appos", "acl", "relcl", "dobj", "npadvmod") for n in below
         ):
@@ -238,6 +226,21 @@ def _edge(child: Token, below: list[Token]) -> str:
     if dep == "conj":
         return "conj"
     return "other"
+
+
+_OBJECT_PATH = frozenset("prep pobj compound amod nummod det acl xcomp relcl dobj".split())
+
+
+def _object_preps(below: list[Token]) -> list[str]:
+    """The prepositions on the path down an object, nearest the verb first, while the
+    path stays inside the object ("donate 1 million doses of X vaccine to Vietnam")."""
+    preps = []
+    for node in reversed(below):
+        if node.dep_ == "prep" and fold(node.text) in ("to", "from", "for", "with"):
+            preps.append(fold(node.text))
+        elif node.dep_ not in _OBJECT_PATH:
+            break
+    return preps
 
 
 def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.scope import production_materials
-from vaxdiplo.events.context import Site
-from vaxdiplo.events.roles import home_for, maker_actor
+from vaxdiplo.events.context import DocContext, Site
+from vaxdiplo.events.roles import home_for, maker_actor, maker_country, maker_parties
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
 
@@ -37,23 +37,40 @@ def reject(site: Site) -> bool:
     return production_materials(facts) or bool(facts["words"] & {"technology", "know-how"})
 
 
+def _maker_side(ctx: DocContext, c: Candidate) -> set[str]:
+    sides = maker_parties(ctx, c)
+    country = maker_country(ctx, c)
+    return sides | {country} if country else sides
+
+
 def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
-    """Buyer and seller (see the module docstring)."""
+    """Buyer and seller (see the module docstring); the vaccine maker's side named among
+    the buyers ("the RDIF and the government of Argentina signed a contract to deliver",
+    "Russia signed an agreement to supply UNICEF") is the seller."""
     ctx = site.ctx
-    buyer = c.first("buyer")
+    buyers = list(c.roles.get("buyer") or [])
     seller = c.first("seller")
+    sides = _maker_side(ctx, c)
+    makers = [b for b in buyers if b.party in sides or b.id in sides]
+    if makers and len(makers) < len(buyers) + (seller is None):
+        seller = seller or makers[0]
+        buyers = [b for b in buyers if b not in makers]
+        c.trace.append(f"seller {seller.party} <- the vaccine maker's side")
+    buyer = buyers[0] if buyers else None
     if (
         buyer is not None
         and buyer.kind == "company"
         and (seller is None or seller.kind in ("country", "government_body", "person"))
     ):
         buyer, seller = seller, buyer
+        buyers = [buyer] if buyer else []
         c.trace.append("buyer/seller swapped: the company sells")
     if seller is None and c.vaccine is not None:
         seller = maker_actor(ctx, c.vaccine.id)
         if seller is not None:
             c.trace.append(f"seller {seller.id} <- maker of {c.vaccine.id}")
-    if buyer is None:
-        buyer = home_for(ctx, c, "buyer", seller)
-    c.roles["buyer"] = [buyer] if buyer else []
+    if not buyers:
+        home = home_for(ctx, c, "buyer", seller)
+        buyers = [home] if home else []
+    c.roles["buyer"] = buyers[:1] if len({b.party for b in buyers}) == 1 else buyers
     c.roles["seller"] = [seller] if seller else []
