@@ -21,9 +21,11 @@ Each step reads and rewrites a :class:`DocumentState`:
 11. ``date_from_remarks``: talks in which reported remarks were made take the day of
     the report ("X said Wednesday ... X made the remarks in a phone call with Y");
 12. ``channel_from_followups``: a later sentence about the shipment gives its channel;
-13. ``channel_from_pledges``: a delivery between the parties of a reported pledge is a
+13. ``covax_from_context``: a guessed supplier gives way to COVAX when the sentence
+    before speaks of COVAX shipments;
+14. ``channel_from_pledges``: a delivery between the parties of a reported pledge is a
     donation, and comes from the pledge's donor when its supplier was only guessed;
-14. ``drop_weak_meetings``: talks that are the document's phone call.
+15. ``drop_weak_meetings``: talks that are the document's phone call.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from vaxdiplo._text import fold
 from vaxdiplo.events.candidate import KEY_ROLE, ROLE_ORDER, Candidate
 from vaxdiplo.events.context import DocContext
 from vaxdiplo.events.lexicon import GIFT_NOUNS, REPORT_VERBS, forms_match
+from vaxdiplo.models import Actor
 
 __all__ = ["STEPS", "DocumentState", "document_pass"]
 
@@ -97,6 +100,8 @@ def _same_sentence_event(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
         return False
     if a.type in ("PhoneCall", "Meeting"):
         return True
+    if a.doses is not None and a.doses == b.doses and _party_set(a) == _party_set(b):
+        return True  # the same shipment read twice, its sides swapped by one reading
     for role in ROLE_ORDER[a.type]:
         if role in a.weak_roles or role in b.weak_roles:
             continue
@@ -104,6 +109,10 @@ def _same_sentence_event(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
         if pa is not None and pb is not None and pa != pb:
             return False
     return True
+
+
+def _party_set(c: Candidate) -> set[str | None]:
+    return {c.party(role) for role in ROLE_ORDER[c.type]} - {None}
 
 
 def _filled(c: Candidate) -> float:
@@ -284,6 +293,38 @@ def channel_from_pledges(ctx: DocContext, state: DocumentState) -> None:
         if c.channel == "unspecified" and (c.party("supplier"), c.party("recipient")) in pledged:
             c.channel = "donation"
             c.trace.append("channel donation <- the document reports the pledge")
+
+
+_SHIPPING = frozenset(
+    "shipments shipment deliveries delivery doses arrive arrived arriving".split()
+)
+
+
+def covax_from_context(ctx: DocContext, state: DocumentState) -> None:
+    """ "Vaccine shipments through COVAX continue to arrive across Africa. South Sudan
+    received its first batch ...": a delivery whose supplier was only guessed comes
+    through COVAX when the sentence before speaks of COVAX shipments."""
+    covax = None
+    for c in state.events:
+        if c.type != "Delivery" or c.channel != "unspecified":
+            continue
+        if c.party("supplier") is not None and "supplier" not in c.weak_roles:
+            continue
+        start = c.sent_starts[0]
+        if start == 0:
+            continue
+        words = ctx.facts(ctx.doc[start - 1].sent)["words"]
+        if "covax" in words and words & _SHIPPING:
+            covax = covax or _covax_actor(ctx)
+            c.roles["supplier"] = covax
+            c.weak_roles.discard("supplier")
+            c.channel = "covax"
+            c.trace.append("supplier COVAX <- COVAX shipments in the sentence before")
+
+
+def _covax_actor(ctx: DocContext) -> Any:
+    org = ctx.registry.org("COVAX")
+    return Actor(kind="international_org", name=org.name, id="COVAX", party="COVAX")
 
 
 def drop_weak_meetings(ctx: DocContext, state: DocumentState) -> None:
@@ -485,6 +526,7 @@ STEPS: tuple[Step, ...] = (
     recipient_from_talks,
     date_from_remarks,
     channel_from_followups,
+    covax_from_context,
     channel_from_pledges,
     drop_weak_meetings,
 )

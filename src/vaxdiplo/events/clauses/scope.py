@@ -175,10 +175,22 @@ def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
     return "plan" if plan else None
 
 
+def _asides(ctx: DocContext, trig: Token, sent: Span) -> set[int]:
+    """Tokens of appositions and relative clauses that do not hold the trigger ("arrived
+    in Abuja, the third and largest delivery so far to an African country")."""
+    if not ctx.parsed:
+        return set()
+    out: set[int] = set()
+    for t in sent:
+        if t.dep_ in ("appos", "relcl") and trig not in t.subtree:
+            out.update(x.i for x in t.subtree)
+    return out
+
+
 def cumulative_context(ctx: DocContext, trig: Token, sent: Span) -> bool:
     """A running total is reported, and no count of this event's own is given
     ("..., bringing the total received to 24 million" keeps "one million doses")."""
-    low = " ".join(fold(t.text) for t in sent)
+    low = " ".join(fold(t.text) for t in sent if t.i not in _asides(ctx, trig, sent))
     doses = ctx.facts(sent)["doses"]
     own_count = any(not q.cumulative for _, q in doses)
     if any(cue in low for cue in ("so far", "to date", "in total", "altogether")) and not (

@@ -23,7 +23,7 @@ from vaxdiplo.events.clauses.scope import (
     undated_perfect,
 )
 from vaxdiplo.events.context import DocContext, Facts, Site
-from vaxdiplo.events.lexicon import AGREEMENT_NOUNS
+from vaxdiplo.events.lexicon import AGREEMENT_NOUNS, VACCINE_NOUNS
 from vaxdiplo.events.roles import home_for, maker_actor, phrase_supplier, vaccine_owner
 from vaxdiplo.models import Actor
 
@@ -60,6 +60,8 @@ def reject(site: Site) -> bool:
         return True  # "following the 616,000 doses Japan provided in July"
     if production_materials(facts):
         return True  # bulk or technology for local production: a TechTransfer
+    if ctx.parsed and trig.dep_ == "acl" and fold(trig.head.text) in VACCINE_NOUNS:
+        return True  # "25 million doses provided by the American people": a description
     return cumulative_context(ctx, trig, sent) or undated_perfect(ctx, trig, sent, facts)
 
 
