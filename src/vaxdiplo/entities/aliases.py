@@ -74,11 +74,15 @@ def resolve_titles_alone(state: LinkState) -> None:
             and (qual is None or p.actor.party == qual.party)  # type: ignore[union-attr]
         ]
         actor = None
-        if candidates:
-            before = [p for p in candidates if p.start < e.start]
-            actor = (before[-1] if before else candidates[0]).actor
+        before = [p for p in candidates if p.start < e.start]
+        if before:
+            actor = before[-1].actor
         elif qual is not None and qual.actor is not None:
-            actor = holder(state, e.title, qual)
+            actor = candidates[0].actor if candidates else holder(state, e.title, qual)
+        elif state.home_from_dateline:
+            actor = _home_holder(state, e.title)  # "the External Affairs Minister" of a
+        elif candidates:  # New Delhi dateline is India's, not a minister named later
+            actor = candidates[0].actor
         if actor is None:
             continue
         if qual is not None:
@@ -88,6 +92,19 @@ def resolve_titles_alone(state: LinkState) -> None:
         e.actor = actor
         e.kind = "person"
         e.via = "title"
+
+
+def _home_holder(state: LinkState, title: str | None) -> Actor | None:
+    """The home country's holder of ``title`` on the publication date, if exactly one."""
+    if title is None or state.published is None or state.home is None:
+        return None
+    holders = state.reg.holders(title, on=state.published, country=state.home, org=None)
+    if len(holders) != 1:
+        return None
+    p = holders[0]
+    return Actor(
+        kind="person", name=p.name, id=p.id, country=state.home, title=title, party=state.home
+    )
 
 
 def _name_parts(state: LinkState) -> dict[str, Actor]:

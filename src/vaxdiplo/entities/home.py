@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from vaxdiplo.dates import find_dateline
 from vaxdiplo.entities.qualifiers import qualifier_before, qualifier_of
 from vaxdiplo.entities.state import LinkState
 
@@ -43,6 +44,8 @@ def recount_home(state: LinkState) -> None:
 def _dateline_country(state: LinkState) -> str | None:
     """The country or capital of the dateline, if the document has one."""
     doc = state.doc
+    dated = find_dateline(doc.text)
+    after_date = dated[2] if dated else -1
     for e in state.ents:
         if e.kind != "country" or e.via not in ("capital", "alias") or e.actor is None:
             continue
@@ -50,10 +53,15 @@ def _dateline_country(state: LinkState) -> str | None:
             break
         nxt = doc[e.end].text if e.end < len(doc) else ""
         line_start = (
-            e.start == 0 or "\n" in doc[e.start - 1].text_with_ws or doc[e.start - 1].is_space
+            e.start == 0
+            or "\n" in doc[e.start - 1].text_with_ws
+            or doc[e.start - 1].is_space
+            or not doc.text[after_date : doc[e.start].idx].strip()  # right after a dateline
         )
         if line_start and nxt in (",", "/") and doc[e.start].text.isupper():
             return e.actor.party  # "PHNOM PENH, Aug. 20 (Xinhua)", "JAKARTA / Wed"
+        if line_start and nxt == "[":
+            return e.actor.party  # "New Delhi [India], April 8 (ANI):"
         if nxt in ("—", "–", "-", ":", "(") and (
             e.start == 0
             or "\n" in doc[e.start - 1].text_with_ws
