@@ -4,6 +4,10 @@ Each line of ``<Type>.jsonl`` is an article with its gold events. Only events of
 ``<Type>`` are compared, by the contract's scorer: every non-optional gold event must
 be matched exactly and no other event of that type may be predicted (so a line without
 gold events of the type asserts that none is found).
+
+Lines with a ``url`` are real news sentences (quoted with their source); a real line
+that the rules do not yet read right names the gap in ``known_gap`` and is a strict
+expected failure.
 """
 
 from __future__ import annotations
@@ -16,6 +20,17 @@ from conftest import event_table_cases, event_table_files, load_jsonl
 from vaxdiplo.evaluation import GoldDocument, score
 
 CASES = event_table_cases()
+
+
+def _param(etype: str, row: dict) -> object:
+    """A table case; a real sentence the rules do not yet read right carries its gap
+    (``known_gap``) and is a strict expected failure, so that fixing it is noticed."""
+    marks = (
+        [pytest.mark.xfail(reason=row["known_gap"], strict=True)] if row.get("known_gap") else []
+    )
+    return pytest.param(etype, row, id=f"{etype}/{row['id']}", marks=marks)
+
+
 MIN_POSITIVE = 10
 MIN_NEGATIVE = 6
 
@@ -28,9 +43,7 @@ def _is_positive(row: dict, etype: str) -> bool:
     return any(e["type"] == etype and not e.get("optional", False) for e in row["events"])
 
 
-@pytest.mark.parametrize(
-    ("etype", "row"), CASES, ids=[f"{etype}/{row['id']}" for etype, row in CASES]
-)
+@pytest.mark.parametrize(("etype", "row"), [_param(etype, row) for etype, row in CASES])
 def test_event_tables_case(extractor, etype, row):
     result = extractor.extract(row["text"], published=row.get("published"), doc_id=row["id"])
     predicted = [e.to_gold() for e in result.events if e.type == etype]
