@@ -43,7 +43,19 @@ def _collect(rule: TriggerRule, args: list[Arg], trace: list[str]) -> list[Actor
         parts.append(a.actor)
         trace.append(f"participant {a.actor.party} <- {a.rel}")
     countries = {p.party for p in parts if p.kind != "company"}
-    return [p for p in parts if not (p.kind == "company" and p.country in countries)]
+    parts = [p for p in parts if not (p.kind == "company" and p.country in countries)]
+    return _one_per_party(parts)
+
+
+def _one_per_party(parts: list[Actor]) -> list[Actor]:
+    """Each party once ("Prime Minister Chinh" and "Vietnam" are one side)."""
+    seen: set[str] = set()
+    out = []
+    for p in parts:
+        if p.party not in seen:
+            seen.add(p.party)
+            out.append(p)
+    return out
 
 
 def _has_partner(args: list[Arg]) -> bool:
