@@ -44,7 +44,8 @@ def recount_home(state: LinkState) -> None:
 def _dateline_country(state: LinkState) -> str | None:
     """The country or capital of the dateline, if the document has one."""
     doc = state.doc
-    dated = find_dateline(doc.text)
+    text = doc[: min(len(doc), 200)].text  # the dateline lies in the first few hundred chars
+    dated = find_dateline(text)
     after_date = dated[2] if dated else -1
     for e in state.ents:
         if e.kind != "country" or e.via not in ("capital", "alias") or e.actor is None:
@@ -56,7 +57,7 @@ def _dateline_country(state: LinkState) -> str | None:
             e.start == 0
             or "\n" in doc[e.start - 1].text_with_ws
             or doc[e.start - 1].is_space
-            or not doc.text[after_date : doc[e.start].idx].strip()  # right after a dateline
+            or not text[after_date : doc[e.start].idx].strip()  # right after a dateline
         )
         if line_start and nxt in (",", "/") and doc[e.start].text.isupper():
             return e.actor.party  # "PHNOM PENH, Aug. 20 (Xinhua)", "JAKARTA / Wed"

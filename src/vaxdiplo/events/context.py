@@ -117,7 +117,8 @@ class DocContext:
             for i in range(e.start, e.end):
                 self.ent_at.setdefault(i, e)
         self._sent_cache: dict[int, Facts] = {}
-        line = find_dateline(doc.text)
+        self.text = doc.text
+        line = find_dateline(self.text)
         self.dateline = (line[1], line[2]) if line else (-1, -1)
 
     def facts(self, sent: Span) -> Facts:
@@ -134,8 +135,8 @@ class DocContext:
                     (self.tok(base + d.start), d)
                     for d in dates
                     if not (self.dateline[0] <= base + d.start < self.dateline[1])
-                    and not _dateline_like(self.doc.text, base + d.start, base + d.end)
-                    and not _PLACE_AFTER.match(self.doc.text, base + d.end)
+                    and not _dateline_like(self.text, base + d.start, base + d.end)
+                    and not _PLACE_AFTER.match(self.text, base + d.end)
                 ],
                 "doses": [(self.tok(base + q.start), q) for q in doses],
                 "money": [(self.tok(base + m.start), m) for m in money],
