@@ -48,6 +48,7 @@ class TriggerRule(BaseModel):
         visit: The trigger is a visit: the place visited is the meeting's location.
         host: The subject hosts the meeting: its country is the location.
         virtual: The meeting is online: no location.
+        each: One call or meeting per party the subject talks to.
         gift: The event is a gift (for ``committed to providing``).
         approval: Approval kind the trigger implies.
         rules_only: Used only without a statistical tagger.
@@ -67,6 +68,8 @@ class TriggerRule(BaseModel):
     visit: bool = False
     host: bool = False
     virtual: bool = False
+    each: bool = False
+    """Each party the subject talks to is a talk of its own ("she also called X, Y and Z")."""
     gift: bool = False
     approval: Literal["emergency", "full", "conditional"] | None = None
     rules_only: bool = False
