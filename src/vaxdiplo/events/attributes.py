@@ -46,7 +46,8 @@ _RATES = (
 )
 _CONTRAST = frozenset({"beyond", "besides", "unlike", "instead", "except", "apart"})
 _VACCINE_LIST_GLUE = frozenset(
-    {"and", ",", "or", "the", "as", "well", "vaccine", "vaccines", "'s", "s"}
+    "and or the as well vaccine vaccines 's s both from by of made developed produced "
+    "company firm drugmaker".split()
 )
 
 
@@ -164,10 +165,18 @@ def coordinated_vaccines(ctx: DocContext, vaccines: list[Ent]) -> list[Ent | Non
         lo, hi = (
             sorted((first.end, v.start)) if v.start > first.start else sorted((v.end, first.start))
         )
-        between = {fold(t.text) for t in ctx.doc[lo:hi]}
+        between = {
+            fold(t.text) for t in ctx.doc[lo:hi] if not t.is_punct and not _maker_name(ctx, t.i)
+        }
         if between <= _VACCINE_LIST_GLUE and v.vaccine.id not in {x.vaccine.id for x in out if x}:
-            out.append(v)
+            out.append(v)  # names and punctuation between: "Covishield and Bharat's Covaxin"
     return out
+
+
+def _maker_name(ctx: DocContext, i: int) -> bool:
+    """Token ``i`` names a company or institute ("Bharat Biotech's Covaxin")."""
+    e = ctx.ent_at.get(i)
+    return e is not None and e.kind in ("company", "international_org", "vaccine")
 
 
 def maker_vaccine(ctx: DocContext, facts: Facts) -> Vaccine | None:

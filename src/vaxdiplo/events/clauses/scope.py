@@ -187,10 +187,17 @@ def _asides(ctx: DocContext, trig: Token, sent: Span) -> set[int]:
     return out
 
 
-def cumulative_context(ctx: DocContext, trig: Token, sent: Span) -> bool:
+def cumulative_context(
+    ctx: DocContext, trig: Token, sent: Span, *, new_before_total: bool = False
+) -> bool:
     """A running total is reported, and no count of this event's own is given
-    ("..., bringing the total received to 24 million" keeps "one million doses")."""
+    ("..., bringing the total received to 24 million" keeps "one million doses"). With
+    ``new_before_total``, what a sentence reports before "bringing the total to" is new
+    ("authorized in Montenegro and Saint Vincent, bringing the total number of
+    countries to 26")."""
     low = " ".join(fold(t.text) for t in sent if t.i not in _asides(ctx, trig, sent))
+    if new_before_total and any(w in low for w in _RUNNING_ON):
+        return False
     doses = ctx.facts(sent)["doses"]
     own_count = any(not q.cumulative for _, q in doses)
     if any(cue in low for cue in ("so far", "to date", "in total", "altogether")) and not (

@@ -37,7 +37,8 @@ def reject(site: Site) -> bool:
         and any(c.dep_ == "amod" and fold(c.text) in ORDINALS for c in trig.head.children)
     ):
         return True  # "the third vaccine cleared for use after X and Y": earlier approvals
-    return cumulative_context(ctx, trig, sent)  # "has been registered in 60 countries so far"
+    # "has been registered in 60 countries so far"
+    return cumulative_context(ctx, trig, sent, new_before_total=True)
 
 
 def _kind(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, words: set[str]) -> str:
