@@ -49,7 +49,7 @@ def match_gazetteer(state: LinkState) -> None:
         if all(e.cat == "vaccine" and e.maker is None for e in h.entries)
     }
     for hit in hits:
-        if state.in_credit(hit.start, hit.end) or _us_state(state, hit):
+        if state.in_credit(hit.start, hit.end) or _us_state(state, hit) or _region(state, hit):
             continue
         ent = _from_hit(state, hit)
         if ent is not None:
@@ -72,6 +72,19 @@ def _us_state(state: LinkState, hit: Hit) -> bool:
         and hit.start >= 2
         and doc[hit.start - 1].text == ","
         and fold(doc[hit.start - 2].text) in _US_CITIES_OF_GEORGIA
+    )
+
+
+_REGION_WORDS = frozenset({"south", "latin", "central", "north"})
+
+
+def _region(state: LinkState, hit: Hit) -> bool:
+    """ "the South American country", "Latin American nations": a region, not the USA."""
+    doc = state.doc
+    return (
+        fold(doc[hit.start : hit.end].text) in ("american", "americans")
+        and hit.start >= 1
+        and fold(doc[hit.start - 1].text) in _REGION_WORDS
     )
 
 

@@ -59,7 +59,8 @@ SUPPLY_WORDS = frozenset(
     "doses dose supply supplies supplying priority access receive receiving delivery "
     "deliveries deliver delivering shipment shipments batch batches allocation "
     "allocations provide providing share sharing purchase purchases buy buying procure "
-    "procurement donate donation donations sources source".split()
+    "procurement donate donation donations sources source procuring acquire acquiring obtain "
+    "obtaining secure securing send sending".split()
 )
 STRONG_SUPPLY = frozenset(
     "doses delivery deliveries shipment shipments batch batches priority allocation "

@@ -57,6 +57,10 @@ from vaxdiplo.events.lexicon import (
 
 __all__ = ["arguments", "clause_chain", "governing_verb", "relation", "transfer_role"]
 
+_GIVEN_THINGS = frozenset(
+    "donation donations gift gifts shipment shipments consignment consignments batch "
+    "batches doses vaccines".split()
+)
 HELP_VERBS = frozenset({"help", "assist", "support", "enable"})
 """A purpose clause whose object benefits from the event ("to help X vaccinate")."""
 _NOMINAL_DEPS = frozenset(
@@ -174,6 +178,8 @@ def _climb(ctx: DocContext, tok: Token, trig: Token) -> str:
 def _edge(child: Token, below: list[Token]) -> str:
     dep = child.dep_
     if dep in ("nsubj", "csubj", "expl"):
+        if below and below[-1].dep_ == "poss" and fold(child.text) in _GIVEN_THINGS:
+            return "poss"  # "India's donation of 80,000 vaccines arrived": the giver
         return "subj"
     if dep == "agent":
         return "agent"

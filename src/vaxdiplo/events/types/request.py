@@ -40,6 +40,7 @@ _PLAIN_ASKS = ("sought", "seek", "seeks", "seeking", "appealed", "requested", "r
 _ADDRESSED_WITH_TO = frozenset(
     "appeal appealed appeals plead pleaded write wrote written turn turned".split()
 )
+_GRANTED_AT = frozenset({"at", "following", "upon", "after", "of"})
 _SEEK_FORMS = ("seek", "seeks", "seeking", "sought")
 
 
@@ -48,6 +49,11 @@ def _scope(ctx: DocContext, trig: Token, sent: Span) -> list[Token]:
     doc = ctx.doc
     if not ctx.parsed:
         return list(doc[trig.i + 1 : sent.end])
+    if (
+        trig.pos_ == "NOUN"
+        and {fold(t.text) for t in doc[max(sent.start, trig.i - 4) : trig.i]} & _GRANTED_AT
+    ):
+        return list(sent)  # "will donate 100,000 doses at Namibia's request": what was asked
     if fold(trig.text) in _CALL_FORMS or trig.pos_ == "NOUN":
         return list(doc[trig.i + 1 : sent.end])
     return [t for t in trig.subtree if t.i > trig.i] or list(doc[trig.i + 1 : sent.end])
