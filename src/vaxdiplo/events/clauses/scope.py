@@ -128,6 +128,7 @@ def _governing_mood(trig: Token, etype: str) -> str | None:
     return None
 
 
+_PLAN_NOUNS = frozenset({"plan", "plans", "intention", "intends", "aim", "target", "goal"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "advcl"})
 
 
@@ -141,6 +142,20 @@ def _asked_for(trig: Token) -> bool:
         node = node.head
         if node.pos_ in ("VERB", "AUX") and fold(node.lemma_ or node.text) in REQUEST_WORDS:
             return True
+    return False
+
+
+def _planned(trig: Token, etype: str) -> bool:
+    """The trigger is what a plan is about ("announce plans on Thursday to buy and donate
+    500 million doses"): a plan noun or verb governs it, past the seven-word window."""
+    node = trig
+    for _ in range(6):
+        if node.i == node.head.i or node.dep_ not in _COMPLEMENT_DEPS | {"conj"}:
+            return False
+        node = node.head
+        word = fold(node.lemma_ or node.text)
+        if word in _PLAN_NOUNS or (word in PLAN_WORDS and node.pos_ in ("VERB", "NOUN")):
+            return not (etype == "DonationPledge" and word in _PLEDGE_WORDS)
     return False
 
 
@@ -165,6 +180,8 @@ def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
             return governed
     if ctx.parsed and etype not in ("Request", "PhoneCall", "Meeting") and _asked_for(trig):
         return "plan"  # "asked Pfizer to increase the amount of vaccine provided to Japan"
+    if ctx.parsed and etype not in ("Request", "PhoneCall", "Meeting") and _planned(trig, etype):
+        return "plan"
     if etype == "Meeting" and window[-1:] == ["in"]:
         return "plan"  # "still in talks with": negotiations under way
     plan = [w for w in window if w in PLAN_WORDS]

@@ -53,6 +53,9 @@ def reject(site: Site) -> bool:
         return True
     if trig.i > 0 and fold(ctx.doc[trig.i - 1].text) in _EARLIER:
         return True  # "tripling an earlier pledge": a reference, not a new pledge
+    before = {fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 2) : trig.i]}
+    if before & {"total", "cumulative", "overall"}:
+        return True  # "brought Japan's total donation to 3.9 million doses"
     # technology or bulk for local production: a TechTransfer
     return production_materials(facts) or bool(facts["words"] & {"technology", "know-how"})
 

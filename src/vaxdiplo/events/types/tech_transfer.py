@@ -47,7 +47,9 @@ _MADE = frozenset(
     "started agreement agreements deal licence license provided".split()
 )
 _VERB_ANCHORS = (
-    TRANSFER_VERBS | RECEIVE_VERBS | {"ship", "send", "hand", "supply", "provide", "give"}
+    TRANSFER_VERBS
+    | RECEIVE_VERBS
+    | {"ship", "send", "hand", "supply", "provide", "give", "bring", "arrive", "land"}
 )
 
 
