@@ -44,7 +44,8 @@ _BLOCKERS = frozenset(
 _MADE = frozenset(
     "signed signs agreed received completed transferred handed shipped sent delivered supplied "
     "receives gave ships sends supplies provides thanked inked sealed granted grant will began "
-    "started agreement agreements deal licence license provided".split()
+    "started agreement agreements deal licence license provided partnered brought imported "
+    "arrived landed".split()
 )
 _VERB_ANCHORS = (
     TRANSFER_VERBS
