@@ -70,19 +70,25 @@ def _dateline_like(text: str, start: int, end: int) -> bool:
     )
 
 
+_PERFECT_GIFT = re.compile(r"\b(?:has|have)\s+(?:donated|gifted|sent|shipped)\s+$")
+"""A gift made to someone ("Serbia has donated 4,680 doses to North Macedonia")."""
 _CUMULATIVE_CUES = ("so far", "to date", "bringing", "since", "in total", "altogether")
 
 
 def recount(q: Any, text: str) -> Any:
-    """ "A total of 1,113,600 doses ... landed" is the shipment's size, not a running
-    total, unless the sentence also says so ("so far", "to date", "bringing")."""
+    """ "A total of 1,113,600 doses ... landed" and "has donated 4,680 doses to North
+    Macedonia" are the shipment's size, not a running total, unless the sentence also
+    says so ("so far", "to date", "bringing")."""
     if "combined" in text[max(0, q.start - 12) : q.start].lower():
         return replace(q, cumulative=True)  # "a combined 65 million doses from A and B"
-    if not q.cumulative or "total of" not in text[max(0, q.start - 12) : q.start].lower():
+    before = text[max(0, q.start - 30) : q.start].lower()
+    if not q.cumulative or not ("total of" in before[-12:] or _PERFECT_GIFT.search(before)):
         return q
     low = text.lower()
     if any(cue in low for cue in _CUMULATIVE_CUES):
         return q
+    if "total of" not in before[-12:] and " to " not in text[q.end : q.end + 80]:
+        return q  # "has delivered 4 million doses": a running total unless sent somewhere
     return replace(q, cumulative=False)
 
 
