@@ -267,14 +267,26 @@ def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
         return "subj" if len(between) < 12 else "other"
     words = [fold(t.text) for t in doc[trig.i + 1 : head]]
     preps = ("to", "from", "with", "by", "for", "in", "at", "on", "between", "of", "upon")
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         if w in preps:
             return "agent" if w == "by" else w
-        if w in (",", ";", "that", "and") and w != "and":
+        if w == "," and _listed(ctx, trig.i + 1 + k, head):
+            continue  # "to Bhutan, Maldives, Bangladesh and Nepal": one list
+        if w in (",", ";", "that"):
             break
     if len(words) <= 2:
         return "obj"
     return "other"
+
+
+def _listed(ctx: DocContext, comma: int, head: int) -> bool:
+    """Between the comma and the actor there are only listed actors: "A, B and C"."""
+    for t in ctx.doc[comma + 1 : head]:
+        if t.i in ctx.ent_at or fold(t.text) in (",", "and", "the"):
+            continue
+        return False
+    return comma > 0 and (comma - 1) in ctx.ent_at
 
 
 _NEW_CLAUSE = REQUEST_WORDS | REPORT_VERBS
