@@ -38,20 +38,17 @@ ARGUMENT_CASES = [
      {"VNM": "subj", "RUS": "obj"}, {}),
     ("reported-speech", "Russia will supply vaccines to Laos next month, "
      "Vietnam's foreign minister said.", "supply",
-     {"RUS": "subj", "LAO": "to", "VNM": "speaker"},
-     {"rules_extractor": "a speaker after the clause is not read from word order"}),
+     {"RUS": "subj", "LAO": "to", "VNM": "speaker"}, {}),
     ("pronoun-under-report", "China said on Monday it had donated vaccines to Laos.",
      "donated", {"CHN": "speaker", "LAO": "to"},
      {"rules_extractor": "the speaker before the trigger reads as its subject"}),
     ("apposition-subject", "Sinovac, a Chinese company, sold doses to Chile.", "sold",
-     {"SINOVAC": "subj", "CHL": "to"},
-     {"rules_extractor": "an apposition between subject and verb hides the subject"}),
+     {"SINOVAC": "subj", "CHL": "to"}, {}),
     ("apposition-object", "Chile bought doses from Sinovac, the Chinese company.", "bought",
      {"CHL": "subj", "SINOVAC": "from"}, {}),
     ("apposition-country", "The US, the largest donor, shipped doses to Ghana.", "shipped",
      {"USA": "subj", "GHA": "to"},
-     {"extractor": "a subject followed by an apposition is not related",
-      "rules_extractor": "an apposition between subject and verb hides the subject"}),
+     {"extractor": "a subject followed by an apposition is not related"}),
 ]
 
 MOOD_CASES = [

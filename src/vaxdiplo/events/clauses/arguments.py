@@ -260,12 +260,16 @@ def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
             return "poss"
         if any(w in REPORT_VERBS for w in between) and "that" in between:
             return "speaker"
+        if _apposition_then_verb(between):
+            return "subj"  # "Sinovac, a Chinese company, sold doses to Chile"
         if any(w in (",", ";", "that", "which", "who") for w in between) and len(between) > 3:
             return "other"
         if len(between) <= 3 and between and between[-1] in ("-", "'s"):
             return "mod"
         return "subj" if len(between) < 12 else "other"
     words = [fold(t.text) for t in doc[trig.i + 1 : head]]
+    if "," in words and _reports_after(ctx, head):
+        return "speaker"  # "Russia will supply vaccines to Laos, Vietnam's minister said"
     preps = ("to", "from", "with", "by", "for", "in", "at", "on", "between", "of", "upon")
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
@@ -278,6 +282,24 @@ def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
     if len(words) <= 2:
         return "obj"
     return "other"
+
+
+def _apposition_then_verb(between: list[str]) -> bool:
+    """ "X, a Chinese company, sold": an apposition set off by commas, then the verb."""
+    if len(between) < 3 or between[0] != "," or "," not in between[1:]:
+        return False
+    inner = between[1 : len(between) - 1 - between[::-1].index(",")]
+    rest = between[len(between) - between[::-1].index(",") :]
+    return len(rest) <= 2 and not set(inner) & (REPORT_VERBS | {"which", "who", "that"})
+
+
+def _reports_after(ctx: DocContext, head: int) -> bool:
+    """A reporting verb follows the actor ("..., Vietnam's foreign minister said")."""
+    doc = ctx.doc
+    after = doc[head + 1 : min(len(doc), head + 5)]
+    return any(forms_match(t, REPORT_VERBS) for t in after) and not any(
+        t.text in (",", ";") for t in after[:1]
+    )
 
 
 def _listed(ctx: DocContext, comma: int, head: int) -> bool:
