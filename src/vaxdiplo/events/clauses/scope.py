@@ -178,6 +178,10 @@ def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
         governed = _governing_mood(trig, etype)
         if governed is not None:
             return governed
+    if ctx.parsed and trig.dep_ == "conj" and trig.head.pos_ in ("VERB", "AUX"):
+        shared = {fold(c.text) for c in trig.head.children if c.dep_ in ("aux", "neg")}
+        if shared & ({"will", "'ll"} | MODALS) and etype not in FUTURE_OK:
+            return "future"  # "will co-chair the meeting ... and hold talks with"
     if ctx.parsed and etype not in ("Request", "PhoneCall", "Meeting") and _asked_for(trig):
         return "plan"  # "asked Pfizer to increase the amount of vaccine provided to Japan"
     if ctx.parsed and etype not in ("Request", "PhoneCall", "Meeting") and _planned(trig, etype):

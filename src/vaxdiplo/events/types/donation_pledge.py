@@ -30,6 +30,7 @@ NAME = "DonationPledge"
 RECENT_VACCINE = "with_doses"
 
 _EARLIER = ("earlier", "previous", "prior", "original", "initial")
+_DEMONSTRATIVES = ("this", "that", "these", "those")
 _TO_MANY = frozenset({"covax", "countries", "world", "nations", "globally"})
 
 
@@ -51,6 +52,8 @@ def reject(site: Site) -> bool:
         return True
     if past_gift(ctx, trig, sent):
         return True
+    if trig.i > 0 and fold(ctx.doc[trig.i - 1].text) in _DEMONSTRATIVES:
+        return True  # "As part of this donation, a shipment ...": the pledge named before
     if trig.i > 0 and fold(ctx.doc[trig.i - 1].text) in _EARLIER:
         return True  # "tripling an earlier pledge": a reference, not a new pledge
     before = {fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 2) : trig.i]}
