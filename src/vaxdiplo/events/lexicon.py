@@ -60,7 +60,7 @@ SUPPLY_WORDS = frozenset(
     "deliveries deliver delivering shipment shipments batch batches allocation "
     "allocations provide providing share sharing purchase purchases buy buying procure "
     "procurement donate donation donations sources source procuring acquire acquiring obtain "
-    "obtaining secure securing send sending".split()
+    "obtaining secure securing send sending help assist".split()
 )
 STRONG_SUPPLY = frozenset(
     "doses delivery deliveries shipment shipments batch batches priority allocation "

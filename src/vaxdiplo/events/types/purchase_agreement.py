@@ -52,9 +52,11 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     seller = c.first("seller")
     sides = _maker_side(ctx, c)
     makers = [b for b in buyers if b.party in sides or b.id in sides]
-    if makers and len(makers) < len(buyers) + (seller is None):
-        seller = seller or makers[0]
-        buyers = [b for b in buyers if b not in makers]
+    seller_made = seller is not None and (seller.party in sides or seller.id in sides)
+    if makers and not seller_made and (seller is None or len(makers) == len(buyers)):
+        others = [b for b in buyers if b not in makers]
+        buyers = others if seller is None else [*others, seller]  # "Sinovac signed an
+        seller = makers[0]  # agreement with Gavi to supply": Gavi buys
         c.trace.append(f"seller {seller.party} <- the vaccine maker's side")
     buyer = buyers[0] if buyers else None
     if (
