@@ -58,18 +58,38 @@ def _kind(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, words: se
     return "unspecified"
 
 
+_OWNER_GLUE = frozenset({"'s", "’s", "-", "partner", "company", "firm", "drugmaker"})
+
+
+def _modifies_maker(site: Site, a: Arg) -> bool:
+    """ "German partner BioNTech", "British-Swedish AstraZeneca": a country naming whose
+    company or vaccine it is."""
+    ctx = site.ctx
+    if a.ent is None or a.actor.kind != "country":
+        return False
+    k = a.ent.end
+    while k < site.sent.end and fold(ctx.doc[k].text) in _OWNER_GLUE:
+        k += 1
+    e = ctx.ent_at.get(k)
+    return e is not None and (e.vaccine is not None or e.kind == "company")
+
+
 def _not_the_owner(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
-    """ "the Cuban Soberana vaccine received authorisation in Iran": the vaccine's owner
-    named only as its modifier is not the authority."""
+    """ "the Cuban Soberana vaccine received authorisation in Iran", "developed by Pfizer
+    and its German partner BioNTech": a country named only as the owner of a vaccine or
+    company is not the authority."""
+    owners = [a for a in args if _modifies_maker(site, a)]
     owner = vaccine_owner_arg(site.ctx, vent, args)
-    if owner is None:
+    if owner is not None:
+        owners.append(owner)
+    if not owners:
         return
     others = {
-        a.actor.party for a in args if a is not owner and site.rule.roles.get(a.rel) == "authority"
+        a.actor.party for a in args if a not in owners and site.rule.roles.get(a.rel) == "authority"
     }
-    party = owner.actor.party
+    parties = {o.actor.party for o in owners}
     c.roles["authority"] = [
-        a for a in c.roles.get("authority", []) if a.party != party or a.party in others
+        a for a in c.roles.get("authority", []) if a.party not in parties or a.party in others
     ]
 
 
