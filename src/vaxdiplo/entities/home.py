@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from vaxdiplo.dates import find_dateline
+from vaxdiplo.entities.mentions import Ent
 from vaxdiplo.entities.qualifiers import qualifier_before, qualifier_of
 from vaxdiplo.entities.state import LinkState
 
@@ -74,10 +75,38 @@ def _dateline_country(state: LinkState) -> str | None:
     return None
 
 
+_GOODS_WORDS = frozenset("vaccine vaccines jab jabs shot shots doses".split())
+"""Words a country names the origin of, not the story's place ("China's vaccine")."""
+_MAKER_WORDS = frozenset(
+    "pharmaceutical pharmaceuticals firm company drugmaker giant maker manufacturer biotech "
+    "biotechnology".split()
+)
+
+
+def _origin(state: LinkState, e: Ent, starts: dict[int, Ent], makers: frozenset[str]) -> bool:
+    """ "China's Sinopharm", "the Russian vaccine": the country only says where goods
+    come from, and weighs less toward the story's own country."""
+    doc, j = state.doc, e.end
+    if j < len(doc) and doc[j].text in ("'s", "\u2019s", "'", "\u2019"):
+        j += 1
+    while j < len(doc) and doc[j].lower_ in _MAKER_WORDS and j - e.end < 4:
+        j += 1  # "U.S. pharmaceutical firm Pfizer"
+    if j >= len(doc):
+        return False
+    nxt = starts.get(j)
+    if nxt is not None and (nxt.kind == "vaccine" or nxt.vaccine is not None):
+        return True
+    if nxt is not None and nxt.kind == "company" and nxt.actor is not None:
+        return nxt.actor.id in makers  # "China's Sinopharm"
+    return doc[j].lower_ in _GOODS_WORDS
+
+
 def _most_mentioned(state: LinkState) -> str | None:
     """The country with most weight; sets ``state.ranking`` to all countries by weight."""
     doc = state.doc
     counts: Counter[str] = Counter()
+    starts = {e.start: e for e in state.ents}
+    makers = frozenset(v.maker for v in state.reg.vaccines if v.maker)
     first = True
     for e in state.ents:
         if e.actor is None or state.in_credit(e.start, e.end):
@@ -91,7 +120,7 @@ def _most_mentioned(state: LinkState) -> str | None:
         if first and not doc[e.start].is_sent_start:
             weight += 0.5
         first = False
-        counts[e.actor.party] += weight
+        counts[e.actor.party] += weight * (0.25 if _origin(state, e, starts, makers) else 1.0)
     state.ranking = [c for c, _ in counts.most_common()]
     for e in state.ents:  # bodies qualified by a country ("Vietnam's health ministry")
         if e.kind == "government_body" and e.actor is None:

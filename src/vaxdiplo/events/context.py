@@ -73,6 +73,11 @@ def _dateline_like(text: str, start: int, end: int) -> bool:
 _PERFECT_GIFT = re.compile(r"\b(?:has|have)\s+(?:donated|gifted|sent|shipped)\s+$")
 """A gift made to someone ("Serbia has donated 4,680 doses to North Macedonia")."""
 _CUMULATIVE_CUES = ("so far", "to date", "bringing", "since", "in total", "altogether")
+_PERIOD = re.compile(
+    r"\b(?:during|over|throughout|in)\s+the\s+(?:past\s+|last\s+|first\s+|second\s+)?"
+    r"(?:\w+\s+(?:and\s+\w+\s+)?)?(?:seasons?|months|weeks|years|period|half|quarter)\b"
+)
+"""A stretch of time a total was gathered over ("during the spring and summer seasons")."""
 
 
 def recount(q: Any, text: str) -> Any:
@@ -85,7 +90,7 @@ def recount(q: Any, text: str) -> Any:
     if not q.cumulative or not ("total of" in before[-12:] or _PERFECT_GIFT.search(before)):
         return q
     low = text.lower()
-    if any(cue in low for cue in _CUMULATIVE_CUES):
+    if any(cue in low for cue in _CUMULATIVE_CUES) or _PERIOD.search(low):
         return q
     if "total of" not in before[-12:] and " to " not in text[q.end : q.end + 80]:
         return q  # "has delivered 4 million doses": a running total unless sent somewhere

@@ -16,7 +16,7 @@ from vaxdiplo.events.attributes import maker_vaccine
 from vaxdiplo.events.candidate import ROLE_ORDER, Candidate
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.lexicon import GIFT_WORDS, PURCHASE_WORDS, REPORT_VERBS, VACCINE_NOUNS
-from vaxdiplo.models import Actor
+from vaxdiplo.models import Actor, Vaccine
 from vaxdiplo.quantities import Quantity, parse_number
 from vaxdiplo.rules.base import TriggerRule
 
@@ -26,7 +26,7 @@ SEGMENTED = frozenset({"Delivery", "DonationPledge", "PurchaseAgreement"})
 """Types whose coordinated segments may each be an event of their own."""
 
 _LIST_GLUE = frozenset(
-    ", and or the as well & also with to from companies in both firms of including such "
+    ", and or the as well & also with to from companies both firms of including such "
     "manufacturers".split()
 )
 _SEGMENT_STARTS = frozenset({"with", "from", "to", "through", "via", "another", "a", "an", "under"})
@@ -44,7 +44,7 @@ def split(ctx: DocContext, c: Candidate) -> list[Candidate]:
         return [c]
     role = multi[0]
     pairs = _pair_with_doses(ctx, c, c.roles[role])
-    values = _coordinated_values(ctx, c.roles[role])
+    values = _coordinated_values(ctx, c, c.roles[role])
     if pairs:
         out = []
         for actor, q in pairs:
@@ -58,8 +58,21 @@ def split(ctx: DocContext, c: Candidate) -> list[Candidate]:
     for actor in values:
         d = c.copy()
         d.roles[role] = [actor]
+        _vaccine_of_maker(ctx, d, actor, values)
         out.extend(split(ctx, d))
     return out
+
+
+def _vaccine_of_maker(ctx: DocContext, d: Candidate, actor: Actor, values: list[Actor]) -> None:
+    """ "agreements with Sinopharm ... and with Sinovac": each maker's event has its own
+    product, not the vaccine of another maker listed with it."""
+    own = ctx.makers.get(actor.id)
+    if own is None or d.vaccine is None or d.vaccine.id == own.id:
+        return
+    others = {ctx.makers[v.id].id for v in values if v is not actor and v.id in ctx.makers}
+    if d.vaccine.id in others:
+        d.vaccine = Vaccine(id=own.id, name=own.name, mention=actor.name)
+        d.trace.append(f"vaccine {own.id} <- made by {actor.id}")
 
 
 def _pair_with_doses(ctx: DocContext, c: Candidate, values: list[Actor]):
@@ -91,31 +104,89 @@ def _positions(ctx: DocContext, actor: Actor) -> list[int]:
     return [e.start for e in ctx.ents.ents if e.actor is not None and e.actor.party == actor.party]
 
 
-def _coordinated_values(ctx: DocContext, values: list[Actor]) -> list[Actor]:
-    """Keep the values listed together with the first one ("Russia, Belarus and Serbia")."""
+def _coordinated_values(ctx: DocContext, c: Candidate, values: list[Actor]) -> list[Actor]:
+    """Keep the values listed together with the first one ("Russia, Belarus and Serbia"),
+    walking from the first one's mention in the candidate's sentence to its neighbours."""
     if len(values) < 2:
         return values
     doc = ctx.doc
-    ents = [e for e in ctx.ents.ents if e.actor is not None and not e.absorbed]
-    spans = {}
-    for v in values:
-        for e in ents:
-            if e.actor.party == v.party and e.actor.id == v.id:
-                spans.setdefault(v.party, e)
-    kept = [values[0]]
-    ordered = sorted((spans[v.party].start, v) for v in values if v.party in spans)
-    if len(ordered) != len(values):
+    lo = c.sent_starts[0] if c.sent_starts else 0
+    hi = doc[c.sent_starts[-1]].sent.end if c.sent_starts else len(doc)
+    ents = [
+        e for e in ctx.ents.ents if e.actor is not None and not e.absorbed and lo <= e.start < hi
+    ]
+    by_party = {v.party: v for v in values}
+    anchors = [e for e in ents if e.actor.party == values[0].party and e.actor.id == values[0].id]
+    if not anchors:
         return values
-    chain = [ordered[0]]
-    for start, v in ordered[1:]:
-        prev = spans[chain[-1][1].party]
-        between = {fold(t.text) for t in doc[prev.end : start]}
-        if between <= _LIST_GLUE and start - prev.end <= 4:
-            chain.append((start, v))
-    kept = [v for _, v in chain]
-    if values[0] not in kept:
-        return [values[0]]
-    return kept
+    if c.trigger_i >= 0:  # the mention nearest the trigger is the argument's own
+        anchors = [min(anchors, key=lambda e: abs(e.start - c.trigger_i))]
+    chain = max((_chain(doc, ents, a, by_party) for a in anchors), key=len)
+    chain.sort(key=lambda e: e.start)
+    return [by_party[e.actor.party] for e in chain]
+
+
+def _glued(doc: Any, a_end: int, b_start: int) -> bool:
+    """Only list words lie between two mentions ("Russia, Belarus and")."""
+    between = {fold(t.text) for t in doc[a_end:b_start]}
+    return between <= _LIST_GLUE and b_start - a_end <= 4
+
+
+_COORDINATORS = frozenset({"and", "well", "plus", "also"})
+_PAIRED_PREPS = frozenset({"with", "to", "from"})
+
+
+def _prep_before(doc: Any, start: int) -> str:
+    """The preposition that introduces a mention, past articles and qualifiers ("with
+    the Chinese Sinopharm")."""
+    j = start - 1
+    while j >= 0 and start - j <= 3 and (doc[j].text[:1].isupper() or fold(doc[j].text) in _DETS):
+        j -= 1
+    return fold(doc[j].text) if j >= 0 else ""
+
+
+_DETS = frozenset({"the", "a", "an", "its", "their"})
+
+
+def _same_preposition(doc: Any, a: Any, b: Any) -> bool:
+    """ "agreements with Sinopharm for its vaccine as well as with Sinovac": segments
+    introduced by the same preposition and joined by a coordinator."""
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    if hi.start - lo.end > 30 or any(
+        t.text in (";", ".") or t.like_num for t in doc[lo.end : hi.start]
+    ):
+        return False  # a count between makes segments of their own (``split_segments``)
+    prep = _prep_before(doc, hi.start)
+    return (
+        prep in _PAIRED_PREPS
+        and prep == _prep_before(doc, lo.start)
+        and any(fold(t.text) in _COORDINATORS for t in doc[max(lo.end, hi.start - 6) : hi.start])
+    )
+
+
+def _chain(doc: Any, ents: list[Any], anchor: Any, by_party: dict[str, Actor]) -> list[Any]:
+    """The mentions of ``by_party`` listed together with ``anchor``, both ways."""
+    chain = [anchor]
+    for step in (1, -1):
+        edge = anchor
+        while True:
+            taken = {e.actor.party for e in chain}
+            nxt = [
+                e
+                for e in ents
+                if e.actor.party in by_party
+                and e.actor.party not in taken
+                and (
+                    (step == 1 and e.start >= edge.end and _glued(doc, edge.end, e.start))
+                    or (step == -1 and e.end <= edge.start and _glued(doc, e.end, edge.start))
+                    or (e.start != edge.start and _same_preposition(doc, edge, e))
+                )
+            ]
+            if not nxt:
+                break
+            edge = min(nxt, key=lambda e: abs(e.start - edge.start))
+            chain.append(edge)
+    return chain
 
 
 def _cuts(ctx: DocContext, sent: Span) -> list[int]:

@@ -200,6 +200,13 @@ def _edge(child: Token, below: list[Token]) -> str:
         return "dative" if child.pos_ != "ADP" else fold(child.text)
     if dep == "poss":
         return "poss"
+    if (
+        dep == "npadvmod"
+        and below
+        and below[-1].dep_ == "appos"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.head.children)
+    ):
+        return "subj"  # "JOHANNESBURG — South Africa's President ... called on": a dateline
     if dep in ("compound", "amod", "nmod", "npadvmod", "nummod"):
         return "mod"
     if dep == "prep":

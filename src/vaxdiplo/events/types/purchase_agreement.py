@@ -49,6 +49,7 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     "Russia signed an agreement to supply UNICEF") is the seller."""
     ctx = site.ctx
     buyers = list(c.roles.get("buyer") or [])
+    sellers = list(c.roles.get("seller") or [])
     seller = c.first("seller")
     sides = _maker_side(ctx, c)
     makers = [b for b in buyers if b.party in sides or b.id in sides]
@@ -75,4 +76,7 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
         home = home_for(ctx, c, "buyer", seller)
         buyers = [home] if home else []
     c.roles["buyer"] = buyers[:1] if len({b.party for b in buyers}) == 1 else buyers
-    c.roles["seller"] = [seller] if seller else []
+    if seller is not None and sellers[:1] == [seller]:
+        c.roles["seller"] = sellers  # "with Sinopharm ... as well as with Sinovac": split later
+    else:
+        c.roles["seller"] = [seller] if seller else []

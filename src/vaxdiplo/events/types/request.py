@@ -44,19 +44,37 @@ _GRANTED_AT = frozenset({"at", "following", "upon", "after", "of"})
 _SEEK_FORMS = ("seek", "seeks", "seeking", "sought")
 
 
+_SCOPE_ENDS = frozenset({"amid", "\u2014", "\u2013", ";", "while", "despite", "whereas"})
+"""Words after which a sentence goes on about the circumstances, not what was asked
+("called on rich countries to follow suit at a time of short supplies of vaccines")."""
+
+
+def _rest(ctx: DocContext, trig: Token, sent: Span) -> list[Token]:
+    """The rest of the sentence after ``trig``, up to where it turns to circumstances."""
+    out: list[Token] = []
+    for t in ctx.doc[trig.i + 1 : sent.end]:
+        low = fold(t.text)
+        if low in _SCOPE_ENDS or (
+            low == "at" and t.i + 2 < sent.end and fold(t.nbor(2).text) == "time"
+        ):
+            break
+        out.append(t)
+    return out
+
+
 def _scope(ctx: DocContext, trig: Token, sent: Span) -> list[Token]:
     """The words the request governs (the rest of the sentence without a parser)."""
     doc = ctx.doc
     if not ctx.parsed:
-        return list(doc[trig.i + 1 : sent.end])
+        return _rest(ctx, trig, sent)
     if (
         trig.pos_ == "NOUN"
         and {fold(t.text) for t in doc[max(sent.start, trig.i - 4) : trig.i]} & _GRANTED_AT
     ):
         return list(sent)  # "will donate 100,000 doses at Namibia's request": what was asked
     if fold(trig.text) in _CALL_FORMS or trig.pos_ == "NOUN":
-        return list(doc[trig.i + 1 : sent.end])
-    return [t for t in trig.subtree if t.i > trig.i] or list(doc[trig.i + 1 : sent.end])
+        return _rest(ctx, trig, sent)
+    return [t for t in trig.subtree if t.i > trig.i] or _rest(ctx, trig, sent)
 
 
 def _asks_supply_despite_tech(words: list[str]) -> bool:

@@ -1,0 +1,169 @@
+"""Phrasings met in real articles, each with the rule it exercises: what must be found
+(``want``) and what must not (``never``), in both modes.
+
+Each case quotes at most two sentences of its source, named by ``url``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    {
+        "id": "total-over-a-period",
+        "rule": "a total gathered over a stretch of time is no shipment",
+        "url": "https://www.urdupoint.com/en/world/uzbekistan-receives-15mln-doses-of-chinese-c-1343253.html",
+        "published": "2021-09-05",
+        "text": "During the spring and summer seasons the country received a total of "
+        "13.5 million vaccine doses from China.",
+        "want": [],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "total-of-one-shipment",
+        "rule": "'a total of' with the day of one arrival is that shipment",
+        "url": "https://www.urdupoint.com/en/world/uzbekistan-receives-15mln-doses-of-chinese-c-1343253.html",
+        "published": "2021-09-05",
+        "text": '"Today, the 12th batch of the ZF-UZ-VAC 2001 vaccine in the amount of 1.5 million '
+        'doses was delivered from China to Uzbekistan," the ministry said on Telegram.',
+        "want": [{"type": "Delivery", "supplier": "CHN", "recipient": "UZB", "doses": 1500000}],
+        "never": [],
+    },
+    {
+        "id": "call-on-others-to-follow-suit",
+        "rule": "what a request asks ends where the sentence turns to circumstances",
+        "url": "https://www.taiwannews.com.tw/en/news/4185345",
+        "published": "2021-04-23",
+        "text": "Leaders of the COVAX program hailed the French donation, which was announced "
+        "by President Emmanuel Macron, and called on other rich countries to follow suit at "
+        "a time of intense competition for short supplies of vaccines — as coronavirus "
+        "infection counts are on the rise.",
+        "want": [],
+        "never": [{"type": "SupplyRequest"}, {"type": "TechTransferRequest"}],
+    },
+    {
+        "id": "call-on-makers-to-transfer",
+        "rule": "what a request asks: the words after 'called on'",
+        "url": "https://nationalpost.com/pmn/health-pmn/s-africas-ramaphosa-calls-for-mrna-technology-transfer-to-low-middle-income-countries",
+        "published": "2021-04-23",
+        "text": "JOHANNESBURG \u2014 South Africa\u2019s President Cyril Ramaphosa on Friday "
+        "called on pharmaceutical companies to transfer mRNA vaccine technology to low and middle "
+        "income countries \u201cfree of intellectual property barriers.\u201d",
+        "want": [{"type": "TechTransferRequest", "requester": "ZAF"}],
+        "never": [{"type": "SupplyRequest"}],
+    },
+    {
+        "id": "origin-is-not-home",
+        "rule": "a country naming where a vaccine comes from weighs little toward the home "
+        "country, which an unqualified regulator acts for",
+        "url": "https://www.bangkokpost.com/thailand/general/2123283/chinas-sinopharm-vaccine-approved-for-emergency-use",
+        "published": "2021-05-28",
+        "text": "The Food and Drug Administration on Friday approved for emergency use the "
+        "coronavirus vaccine developed by China's Sinopharm, a senior FDA official said. "
+        '"The FDA has approved the Sinopharm vaccine," Paisan Dankhum told a news briefing '
+        "in Bangkok.",
+        "want": [{"type": "Approval", "authority": "THA", "vaccine": "sinopharm"}],
+        "never": [{"type": "Approval", "authority": "CHN"}],
+    },
+    {
+        "id": "a-firm-s-nationality-is-a-party",
+        "rule": "a country qualifying a firm that is no vaccine maker still counts for home",
+        "url": "https://www.straitstimes.com/asia/east-asia/moderna-novavax-to-make-covid-19-vaccines-in-s-korea",
+        "published": "2021-05-24",
+        "text": "Novavax has also reaffirmed its partnership with South Korean firm SK "
+        "Bioscience to expand its production of vaccines, including the US drug developer's "
+        "protein-based Covid-19 vaccine candidate. In February, Novavax had entered "
+        "into a licence agreement with the South Korean manufacturer to produce 40 million "
+        "doses of Covid-19 vaccine for the country.",
+        "want": [{"type": "TechTransfer", "provider": "NOVAVAX", "recipient": "KOR"}],
+        "never": [{"type": "TechTransfer", "recipient": "USA"}],
+    },
+    {
+        "id": "listed-recipients",
+        "rule": "parties listed together with the argument each get an event",
+        "url": "https://www.hindustantimes.com/india-news/india-sends-covishield-vaccines-to-mauritius-seychelles-myanmar-101611280448648-amp.html",
+        "published": "2021-01-22",
+        "text": "India on Friday dispatched consignments of Serum Institute of India's (SII's) "
+        "Covid-19 vaccine Covishield to Myanmar, Seychelles and Mauritius as part of the "
+        "donation program to its neighbours and key partners.",
+        "want": [
+            {"type": "Delivery", "supplier": "IND", "recipient": "MMR"},
+            {"type": "Delivery", "supplier": "IND", "recipient": "SYC"},
+            {"type": "Delivery", "supplier": "IND", "recipient": "MUS"},
+        ],
+        "never": [{"type": "Delivery", "recipient": "IND"}],
+    },
+    {
+        "id": "segments-with-the-same-preposition",
+        "rule": "'with X ... as well as with Y': one agreement per seller, each with its "
+        "own product",
+        "url": "https://ausglobalhealth.org/gavi-signs-agreements-with-sinopharm-and-sinovac-for-immediate-supply-to-covax",
+        "published": "2021-07-12",
+        "text": "Geneva, 12 July 2021 \u2013 Gavi, the Vaccine Alliance announced today that it "
+        "had signed advance purchase agreements (APAs) with Sinopharm for its \u201cBBIBP-CorV"
+        "\u201d inactivated virus vaccine against COVID-19 as well as with Sinovac for its "
+        "inactivated virus vaccine against COVID-19, \u201cCoronaVac\u201d.",
+        "want": [
+            {
+                "type": "PurchaseAgreement",
+                "buyer": "GAVI",
+                "seller": "SINOPHARM",
+                "vaccine": "sinopharm",
+            },
+            {
+                "type": "PurchaseAgreement",
+                "buyer": "GAVI",
+                "seller": "SINOVAC",
+                "vaccine": "sinovac",
+            },
+        ],
+        "never": [{"type": "PurchaseAgreement", "seller": "SINOVAC", "vaccine": "sinopharm"}],
+    },
+    {
+        "id": "segments-with-their-own-counts",
+        "rule": "a count between two parties makes segments, each with its own count",
+        "url": "https://english.hani.co.kr/arti/english_edition/e_international/1015037.html",
+        "published": "2021-10-13",
+        "text": "South Korea's government sent 1.1 million doses of AstraZeneca's COVID-19 "
+        "vaccine to Vietnam and 470,000 to Thailand on Tuesday",
+        "want": [
+            {"type": "Delivery", "recipient": "VNM", "doses": 1100000},
+            {"type": "Delivery", "recipient": "THA", "doses": 470000},
+        ],
+        "never": [{"type": "Delivery", "recipient": "THA", "doses": 1100000}],
+    },
+    {
+        "id": "coordination-elsewhere-in-the-sentence",
+        "rule": "a list the argument's own mention is not part of adds no party",
+        "url": "https://www.urdupoint.com/en/world/uzbekistan-receives-15mln-doses-of-chinese-c-1343253.html",
+        "published": "2021-09-05",
+        "text": "On August 12, China and Uzbekistan signed a cooperation agreement that would "
+        "allow Uzbekistan to manufacture the Chinese vaccine locally and on August 21 "
+        "Uzbekistan authorized the domestic production in the Tashkent region.",
+        "want": [],
+        "never": [{"type": "Approval", "authority": "CHN"}],
+    },
+]
+
+
+def _matches(event: dict, spec: dict) -> bool:
+    return all(event.get(k) == v for k, v in spec.items())
+
+
+@pytest.mark.parametrize("mode", ["default", "rules"])
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_phrasing(case, mode, extractor, rules_extractor):
+    ex = extractor if mode == "default" else rules_extractor
+    result = ex.extract(case["text"], published=case["published"])
+    events = [e.to_gold() for e in result.events]
+    for spec in case["want"]:
+        assert any(_matches(e, spec) for e in events), (spec, events)
+    for spec in case["never"]:
+        assert not any(_matches(e, spec) for e in events), (spec, events)
+
+
+def test_phrasing_cases_name_their_source():
+    for case in CASES:
+        assert case["url"].startswith("https://")
+        assert case["rule"]
+        assert case["want"] or case["never"]
