@@ -14,8 +14,10 @@ from vaxdiplo import DocumentFailure, Extraction, Extractor
 from vaxdiplo.errors import VaxdiploError
 from vaxdiplo.extractor import ModelError
 
-SENTENCE = ("Japan will donate 1 million doses of AstraZeneca vaccine to Vietnam, "
-            "the foreign minister said on Tuesday.")
+SENTENCE = (
+    "Japan will donate 1 million doses of AstraZeneca vaccine to Vietnam, "
+    "the foreign minister said on Tuesday."
+)
 PUBLISHED = "2021-07-13"
 
 
@@ -89,8 +91,9 @@ def test_api_extract_no_date_warns(rules_extractor):
 
 
 def test_api_extract_strips_html(rules_extractor):
-    result = rules_extractor.extract(f"<html><body><p>{SENTENCE}</p></body></html>",
-                                     published=PUBLISHED)
+    result = rules_extractor.extract(
+        f"<html><body><p>{SENTENCE}</p></body></html>", published=PUBLISHED
+    )
     assert any("W003" in w for w in result.warnings)
     assert [e.type for e in result.events] == ["DonationPledge"]
     for m in result.mentions:
@@ -117,8 +120,14 @@ def test_api_extract_many_keeps_order_and_failures(rules_extractor):
     results = list(rules_extractor.extract_many(items))
     assert len(results) == len(items)
     kinds = [type(r).__name__ for r in results]
-    assert kinds == ["Extraction", "DocumentFailure", "DocumentFailure", "DocumentFailure",
-                     "Extraction", "Extraction"]
+    assert kinds == [
+        "Extraction",
+        "DocumentFailure",
+        "DocumentFailure",
+        "DocumentFailure",
+        "Extraction",
+        "Extraction",
+    ]
     assert [r.doc_id for r in results] == [i[0] for i in items]
     failures = {r.doc_id: r for r in results if isinstance(r, DocumentFailure)}
     assert failures["none"].error == "TypeError"
@@ -159,18 +168,23 @@ def test_api_evidence_offsets_point_into_text(extractor):
     assert result.events
     for event in result.events:
         for ev in event.evidence:
-            assert text[ev.start:ev.end] == ev.text
+            assert text[ev.start : ev.end] == ev.text
     for m in result.mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
 
 
 def test_api_import_loads_no_spacy():
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", "import vaxdiplo"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    modules = [line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()
-               if line.startswith("import time:") and "|" in line]
+    modules = [
+        line.rsplit("|", 1)[-1].strip()
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    ]
     assert "vaxdiplo" in modules
     heavy = [m for m in modules if re.match(r"(spacy|en_core_web)", m)]
     assert not heavy, heavy

@@ -20,8 +20,10 @@ from vaxdiplo.components import (
 )
 from vaxdiplo.rules.base import RuleFileError, load_rules
 
-TEXT = ("Japan will donate 1 million doses of AstraZeneca vaccine to Vietnam, "
-        "the foreign minister said on Tuesday.")
+TEXT = (
+    "Japan will donate 1 million doses of AstraZeneca vaccine to Vietnam, "
+    "the foreign minister said on Tuesday."
+)
 FACTORIES = {
     "vaxdiplo_entities": (EntityLinker, make_entity_linker),
     "vaxdiplo_events": (EventAssembler, make_event_assembler),
@@ -98,7 +100,8 @@ def test_components_default_config_matches_init(factory):
     cls, make = FACTORIES[factory]
     params = inspect.signature(cls.__init__).parameters
     init_defaults = {
-        name: p.default for name, p in params.items()
+        name: p.default
+        for name, p in params.items()
         if name not in ("self", "nlp", "name") and p.default is not inspect.Parameter.empty
     }
     assert meta.default_config == init_defaults
@@ -120,8 +123,10 @@ def test_components_to_disk_from_disk(tmp_path, blank_nlp):
     assert (tmp_path / "pipeline" / "vaxdiplo_events" / "triggers.json").is_file()
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.pipe_names == blank_nlp.pipe_names
-    assert loaded.get_pipe("vaxdiplo_events").finder.rules.keys() == \
-        blank_nlp.get_pipe("vaxdiplo_events").finder.rules.keys()
+    assert (
+        loaded.get_pipe("vaxdiplo_events").finder.rules.keys()
+        == blank_nlp.get_pipe("vaxdiplo_events").finder.rules.keys()
+    )
     _check_doc(loaded(TEXT))
 
 
@@ -137,8 +142,12 @@ def test_components_saved_rules_are_used(tmp_path):
 
 
 def _rule(rule_id: str = "pledge.test") -> dict:
-    return {"id": rule_id, "type": "DonationPledge", "pattern": [{"LOWER": "donate"}],
-            "roles": {"subj": "donor"}}
+    return {
+        "id": rule_id,
+        "type": "DonationPledge",
+        "pattern": [{"LOWER": "donate"}],
+        "roles": {"subj": "donor"},
+    }
 
 
 def test_components_rules_round_trip(tmp_path):

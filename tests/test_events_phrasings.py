@@ -133,6 +133,30 @@ CASES = [
         "never": [{"type": "Delivery", "recipient": "THA", "doses": 1100000}],
     },
     {
+        "id": "short-name-read-as-a-place",
+        "rule": "a registry person's short name is that person even when the statistical "
+        "model reads it as a place",
+        "url": "https://en.prothomalo.com/bangladesh/government/foreign-minister-discusses-rohingya-issues-vaccine-co-op-with-india-china",
+        "published": "2021-07-16",
+        "text": "Apart from meeting with his Indian and Chinese counterpart, Momen also held a "
+        "bilateral meeting with Tajikistan foreign minister on the sidelines of the "
+        "conference, a foreign ministry press release said.",
+        "want": [{"type": "Meeting", "participants": ["BGD", "TJK"]}],
+        "never": [],
+    },
+    {
+        "id": "coproduction-is-technology",
+        "rule": "a request to co-produce a vaccine asks for technology",
+        "url": "https://en.prothomalo.com/bangladesh/government/foreign-minister-discusses-rohingya-issues-vaccine-co-op-with-india-china",
+        "published": "2021-07-16",
+        "text": "After meeting with Jaishankar, Momen held the bilateral meet with Chinese "
+        "foreign minister Wang Yi where he reiterated his request to initiate vaccine "
+        "coproduction in Bangladesh with partnership between Bangladeshi and Chinese "
+        "stakeholders.",
+        "want": [{"type": "TechTransferRequest", "requester": "BGD"}],
+        "never": [{"type": "SupplyRequest"}],
+    },
+    {
         "id": "coordination-elsewhere-in-the-sentence",
         "rule": "a list the argument's own mention is not part of adds no party",
         "url": "https://www.urdupoint.com/en/world/uzbekistan-receives-15mln-doses-of-chinese-c-1343253.html",

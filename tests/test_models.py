@@ -23,8 +23,15 @@ from vaxdiplo.models import (
 )
 
 EVENT_TYPES = (
-    "PhoneCall", "Meeting", "Approval", "DonationPledge", "Delivery", "SupplyRequest",
-    "TechTransferRequest", "TechTransfer", "PurchaseAgreement",
+    "PhoneCall",
+    "Meeting",
+    "Approval",
+    "DonationPledge",
+    "Delivery",
+    "SupplyRequest",
+    "TechTransferRequest",
+    "TechTransfer",
+    "PurchaseAgreement",
 )
 KINDS = ("person", "country", "government_body", "international_org", "company", "group")
 
@@ -51,8 +58,9 @@ money = st.builds(
 @st.composite
 def evidence(draw) -> Evidence:
     start = draw(st.integers(0, 10**6))
-    return Evidence(text=draw(st.text(max_size=50)), start=start,
-                    end=start + draw(st.integers(0, 500)))
+    return Evidence(
+        text=draw(st.text(max_size=50)), start=start, end=start + draw(st.integers(0, 500))
+    )
 
 
 FIELD_STRATEGIES = {
@@ -63,8 +71,18 @@ FIELD_STRATEGIES = {
     "approval": st.sampled_from(("emergency", "full", "conditional", "unspecified")),
     "channel": st.sampled_from(("donation", "purchase", "covax", "unspecified")),
 }
-SINGLE_ROLES = ("location", "authority", "donor", "recipient", "supplier", "requester",
-                "addressee", "provider", "buyer", "seller")
+SINGLE_ROLES = (
+    "location",
+    "authority",
+    "donor",
+    "recipient",
+    "supplier",
+    "requester",
+    "addressee",
+    "provider",
+    "buyer",
+    "seller",
+)
 
 
 def event_strategy(cls) -> st.SearchStrategy:
@@ -113,10 +131,15 @@ def mentions(draw) -> Mention:
     end = start + draw(st.integers(0, 50))
     if draw(st.booleans()):
         actor = draw(actors)
-        return Mention(text=draw(words), start=start, end=end, kind=actor.kind, actor=actor,
-                       via=draw(st.none() | st.sampled_from(("registry", "alias", "ner"))))
-    return Mention(text=draw(words), start=start, end=end, kind="vaccine",
-                   vaccine=draw(vaccines))
+        return Mention(
+            text=draw(words),
+            start=start,
+            end=end,
+            kind=actor.kind,
+            actor=actor,
+            via=draw(st.none() | st.sampled_from(("registry", "alias", "ner"))),
+        )
+    return Mention(text=draw(words), start=start, end=end, kind="vaccine", vaccine=draw(vaccines))
 
 
 extractions = st.builds(
@@ -202,8 +225,16 @@ def test_models_json_schema_has_the_nine_events():
         ({"kind": "company", "name": "Pfizer", "id": "PFIZER", "country": "USA"}, "PFIZER"),
         ({"kind": "person", "name": "X", "id": "x", "country": "VNM", "party": "WHO"}, "WHO"),
     ],
-    ids=["country", "country-no-iso", "person-country", "person-alone", "body", "org",
-         "company", "explicit"],
+    ids=[
+        "country",
+        "country-no-iso",
+        "person-country",
+        "person-alone",
+        "body",
+        "org",
+        "company",
+        "explicit",
+    ],
 )
 def test_models_actor_default_party(fields, party):
     assert Actor(**fields).party == party
@@ -213,7 +244,10 @@ def test_models_to_gold_uses_parties():
     donor = Actor(kind="person", name="A", id="a", country="JPN")
     recipient = _actor()
     ev = EVENT_CLASSES["DonationPledge"](
-        donor=donor, recipient=recipient, doses=1000, date=dt.date(2021, 7, 13),
+        donor=donor,
+        recipient=recipient,
+        doses=1000,
+        date=dt.date(2021, 7, 13),
         vaccine=Vaccine(id="astrazeneca", name="Vaxzevria", mention="AstraZeneca"),
         money=Money(amount=5.0, currency="USD"),
     )

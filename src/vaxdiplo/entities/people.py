@@ -33,6 +33,8 @@ def find_people(state: LinkState) -> None:
     _names_after_titles(state)
     _names_after_honorifics(state)
     _statistical_people(state)
+    if not state.tagged:
+        _short_names_alone(state)
     state.sort()
 
 
@@ -65,6 +67,10 @@ def resolve_people(state: LinkState) -> None:
         person_id = e.maker if e.via == "registry" else None
         if person_id is None:
             person_id = short_name_person(state, e)
+            if person_id in state.full_names and title is None and qual is None:
+                e.actor = state.full_names[person_id]  # named in full earlier: that person
+                e.maker = None
+                continue
         e.actor = person_actor(state, e, person_id, title, qual)
         e.maker = None
         if e.end - e.start > 1 or person_id:
@@ -104,7 +110,7 @@ def _statistical_people(state: LinkState) -> None:
     """PERSON entities of a statistical pipeline, without honorifics or trailing space."""
     doc = state.doc
     for ne in doc.ents:
-        if ne.label_ != "PERSON":
+        if ne.label_ != "PERSON" and not _short_name_entity(state, ne.start, ne.end):
             continue
         s, end = ne.start, ne.end
         while s < end and fold(doc[s].text) in HONORIFICS:
@@ -119,6 +125,30 @@ def _statistical_people(state: LinkState) -> None:
         if not all(t.text[:1].isupper() for t in doc[s:end] if t.is_alpha):
             continue
         state.add(Ent(s, end, "person", via="ner"))
+
+
+def _short_name_entity(state: LinkState, start: int, end: int) -> bool:
+    """A one-token entity of another label that is a registry person's short name
+    ("Momen also held a bilateral meeting", read as a place by the statistical model)."""
+    if end - start != 1 or state.taken[start]:
+        return False
+    tok = state.doc[start]
+    return tok.text[:1].isupper() and fold(tok.text) in state.gaz.short_names
+
+
+def _short_names_alone(state: LinkState) -> None:
+    """Without a statistical model: a registry short name inside a sentence, followed by a
+    lower-case word ("..., Momen also held"), is a person mention."""
+    doc = state.doc
+    for t in doc[:-1]:
+        nxt = doc[t.i + 1]
+        if (
+            len(t.text) >= 4
+            and not t.is_sent_start
+            and nxt.text[:1].islower()
+            and _short_name_entity(state, t.i, t.i + 1)
+        ):
+            state.add(Ent(t.i, t.i + 1, "person", via="short"))
 
 
 def _person_from_run(state: LinkState, j: int) -> None:

@@ -45,9 +45,12 @@ def vaccine_context(state: LinkState, start: int, end: int) -> bool:
         if w in VACCINE_NOUNS:
             return True
         if not (
-            w in (",", "and", "or", "-", "/") or w in _VACCINE_FILLERS or doc[k].text[:1].isupper()
+            w in (",", "and", "or", "-", "/")
+            or w in _VACCINE_FILLERS
+            or doc[k].text[:1].isupper()
+            or (w == "of" and k + 1 < len(doc) and doc[k + 1].text[:1].isupper())
         ):
-            break
+            break  # "the AstraZeneca-University of Oxford vaccine" goes on
         k += 1
     if _coordinated_with_vaccine(state, start, end):
         return True

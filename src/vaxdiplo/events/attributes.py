@@ -47,8 +47,33 @@ _RATES = (
 _CONTRAST = frozenset({"beyond", "besides", "unlike", "instead", "except", "apart"})
 _VACCINE_LIST_GLUE = frozenset(
     "and or the as well vaccine vaccines 's s both from by of made developed produced "
-    "company firm drugmaker".split()
+    "company firm drugmaker laboratory laboratories lab pharmaceutical pharmaceuticals "
+    "manufacturer maker group".split()
 )
+
+
+_RELATIVE_DAYS = frozenset(
+    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday "
+    "sunday".split()
+)
+
+
+def _restated(dates: list[tuple[int, DateMention]]) -> list[tuple[int, DateMention]]:
+    """ "today January 18, 2021", "on Sunday, June 6": a relative day restated by the
+    calendar date right after it is that date."""
+    out = []
+    for k, (i, d) in enumerate(dates):
+        nxt = dates[k + 1] if k + 1 < len(dates) else None
+        if (
+            nxt is not None
+            and 0 < nxt[0] - i <= 3
+            and fold(d.text.split()[-1].strip(",")) in _RELATIVE_DAYS
+            and nxt[1].value is not None
+            and any(ch.isdigit() for ch in nxt[1].text)
+        ):
+            continue
+        out.append((i, d))
+    return out
 
 
 def pick_date(
@@ -57,7 +82,7 @@ def pick_date(
     """The date of an event of ``cand_type`` announced by ``trig``, and how it was chosen:
     the date the trigger's clause governs; else the reporting verb's, for the types a
     report dates; else the only date of the sentence; never the publication date."""
-    dates: list[tuple[int, DateMention]] = facts["dates"]
+    dates: list[tuple[int, DateMention]] = _restated(facts["dates"])
     if not dates:
         return None, "none"
     doc = ctx.doc
@@ -174,9 +199,13 @@ def coordinated_vaccines(ctx: DocContext, vaccines: list[Ent]) -> list[Ent | Non
 
 
 def _maker_name(ctx: DocContext, i: int) -> bool:
-    """Token ``i`` names a company or institute ("Bharat Biotech's Covaxin")."""
+    """Token ``i`` names a company or institute ("Bharat Biotech's Covaxin") or the
+    country a maker is from ("the Chinese laboratory Sinovac")."""
     e = ctx.ent_at.get(i)
-    return e is not None and e.kind in ("company", "international_org", "vaccine")
+    return e is not None and (
+        e.kind in ("company", "international_org", "vaccine")
+        or (e.kind == "country" and e.via == "demonym")
+    )
 
 
 def maker_vaccine(ctx: DocContext, facts: Facts) -> Vaccine | None:

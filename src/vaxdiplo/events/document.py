@@ -223,23 +223,34 @@ def date_from_anaphors(ctx: DocContext, state: DocumentState) -> None:
                 c.trace.append(f"date {hit[0]} <- the {hit[1]} the sentence refers to")
 
 
+_OTHER_SIDE = {
+    "DonationPledge": ("donor", "recipient"),
+    "SupplyRequest": ("requester", "addressee"),
+    "TechTransferRequest": ("requester", "addressee"),
+}
+"""The role talks fill with the other side, by the role of the side that acts."""
+
+
 def recipient_from_talks(ctx: DocContext, state: DocumentState) -> None:
-    """ "Moon pledged a million doses in his summit with Phuc": a pledge made in talks
-    between two sides, with no recipient of its own, is to the other side."""
+    """ "Moon pledged a million doses in his summit with Phuc", "held the bilateral
+    meeting with Wang Yi where he reiterated his request": a pledge or request made in
+    talks between two sides, with no recipient or addressee of its own, is to the other
+    side."""
     talks = [e for e in state.events if e.type in ("PhoneCall", "Meeting")]
     for c in state.events:
-        if c.type != "DonationPledge" or not c.party("donor"):
+        doer, other = _OTHER_SIDE.get(c.type, ("", ""))
+        if not doer or not c.party(doer):
             continue
-        if c.party("recipient") and "recipient" not in c.weak_roles:
+        if c.party(other) and other not in c.weak_roles:
             continue
         for t in talks:
             if not set(t.sent_starts) & set(c.sent_starts):
                 continue
-            others = [a for a in t.roles.get("participants", []) if a.party != c.party("donor")]
-            if c.party("donor") in t.parties() and len({a.party for a in others}) == 1:
-                c.roles["recipient"] = others[0]
-                c.weak_roles.discard("recipient")
-                c.trace.append(f"recipient {others[0].party} <- the {t.type} it was made in")
+            others = [a for a in t.roles.get("participants", []) if a.party != c.party(doer)]
+            if c.party(doer) in t.parties() and len({a.party for a in others}) == 1:
+                c.roles[other] = others[0]
+                c.weak_roles.discard(other)
+                c.trace.append(f"{other} {others[0].party} <- the {t.type} it was made in")
                 break
 
 

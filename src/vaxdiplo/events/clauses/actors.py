@@ -92,6 +92,20 @@ def _subject_before(ctx: DocContext, tok: Token, sent: Span) -> Actor | None:
     return None
 
 
+_NOT_VERBS = frozenset(
+    "where who whom which that and or of in to at on for with from by as while when".split()
+)
+
+
+def _linear_subject(ctx: DocContext, end: int) -> bool:
+    """Without a parser: a name followed by a lower-case word that may be its verb
+    ("Momen held ...", not "Wang Yi where he ...")."""
+    if end >= len(ctx.doc):
+        return False
+    nxt = ctx.doc[end].text
+    return nxt[:1].islower() and nxt.isalpha() and fold(nxt) not in _NOT_VERBS
+
+
 def antecedent(
     ctx: DocContext, i: int, kinds: tuple[str, ...], same_sentence_ok: bool = True
 ) -> Actor | None:
@@ -118,6 +132,17 @@ def antecedent(
         ]
         if subjects and ctx.doc[subjects[-1].start].sent.start >= sent_start - 120:
             return subjects[-1].actor
+    if kinds == ("person",) and not ctx.parsed:
+        here = [
+            e
+            for e in ctx.ents.ents
+            if sent_start <= e.start < i
+            and e.actor is not None
+            and e.actor.kind == "person"
+            and _linear_subject(ctx, e.end)
+        ]
+        if here:
+            return here[-1].actor
     best = None
     for e in ctx.ents.ents:
         if e.start >= i:

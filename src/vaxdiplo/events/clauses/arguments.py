@@ -256,6 +256,10 @@ def _object_preps(below: list[Token]) -> list[str]:
     return preps
 
 
+_LINEAR_BOUNDS = frozenset({",", ";", "that", "which", "who", "where", "when", "whereas"})
+"""Words that open another clause between an actor and a later trigger."""
+
+
 def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
     doc = ctx.doc
     if head < trig.i:
@@ -269,7 +273,7 @@ def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
             return "speaker"
         if _apposition_then_verb(between):
             return "subj"  # "Sinovac, a Chinese company, sold doses to Chile"
-        if any(w in (",", ";", "that", "which", "who") for w in between) and len(between) > 3:
+        if any(w in _LINEAR_BOUNDS for w in between) and len(between) > 3:
             return "other"
         if len(between) <= 3 and between and between[-1] in ("-", "'s"):
             return "mod"

@@ -12,7 +12,7 @@ from vaxdiplo.entities import Ent
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.scope import cumulative_context
 from vaxdiplo.events.context import DocContext, Site
-from vaxdiplo.events.lexicon import ORDINALS
+from vaxdiplo.events.lexicon import ORDINALS, VACCINE_NOUNS
 from vaxdiplo.events.roles import vaccine_owner_arg
 from vaxdiplo.rules.base import TriggerRule
 
@@ -51,8 +51,8 @@ def _kind(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, words: se
         return "conditional"
     if "emergency" in words or "eua" in words or "emergency-use" in words:
         return "emergency"
-    if "conditional" in words or "conditionally" in words:
-        return "conditional"
+    if "conditional" in words or "conditionally" in words or "conditions" in words:
+        return "conditional"  # "registered the vaccine, with conditions"
     if "full" in words or "fully" in words:
         return "full"
     return "unspecified"
@@ -71,6 +71,8 @@ def _modifies_maker(site: Site, a: Arg) -> bool:
     while k < site.sent.end and fold(ctx.doc[k].text) in _OWNER_GLUE:
         k += 1
     e = ctx.ent_at.get(k)
+    if k < site.sent.end and fold(ctx.doc[k].text) in VACCINE_NOUNS:
+        return True  # "China's vaccine named Sinopharm"
     return e is not None and (e.vaccine is not None or e.kind == "company")
 
 
@@ -107,5 +109,10 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
         bodies = [a.actor for a in args if a.actor.kind == "government_body"]
         if place or bodies:
             found = (place or bodies)[0]
-            c.roles["authority"] = [found]
+            listed = [  # "in India, Argentina, ... and Morocco": split keeps those listed
+                a.actor
+                for a in args
+                if place and a.rel in ("conj", "up.conj") and a.actor.kind == "country"
+            ]
+            c.roles["authority"] = [found, *place[1:], *listed]
             c.trace.append(f"authority {found.party} <- {'place' if place else 'body'} in sentence")

@@ -24,7 +24,10 @@ _PRESS = frozenset({"anonymity", "reporters", "journalists"})
 _TECH_ASKS = frozenset(
     {"technology", "technologies", "tech", "know-how", "licence", "license", "licensing"}
 )
-_PRODUCTION_ASKS = frozenset({"production", "produce", "manufacture", "manufacturing", "producing"})
+_PRODUCTION_ASKS = frozenset(
+    "production produce manufacture manufacturing producing coproduction co-production "
+    "co-produce co-producing coproduce".split()
+)
 _SHARE_VERBS = frozenset(
     "share sharing provide providing supply supplying send sending receive receiving give "
     "giving".split()

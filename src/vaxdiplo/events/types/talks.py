@@ -77,7 +77,7 @@ def participants(
     roles: dict[str, list[Actor]] = {"participants": parts}
     if "meet_partner" in rule.needs and not _has_partner(args):
         return None
-    separately = "separately" in facts["words"] or rule.each
+    separately = bool(facts["words"] & {"separately", "bilateral"}) or rule.each
     if separately and len({p.party for p in parts}) >= 3:
         subj = next((a.actor for a in args if a.rel in ("subj", "up.subj")), parts[0])
         others: list[Actor] = []
