@@ -8,6 +8,7 @@ it is counted twice: before the people are resolved (their titles need it) and a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from vaxdiplo.dates import find_dateline
@@ -17,6 +18,12 @@ from vaxdiplo.entities.state import LinkState
 
 __all__ = ["find_home", "recount_home"]
 
+_DATED_AFTER = re.compile(
+    r"[,/]\s*(?:\d|\(|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
+    r"Fri|Sat|Sun)[a-z]*\.?(?:\s|,|$))"
+)
+"""What follows a dateline's place: a day or a date ("BEIJING, Aug. 20", "JAKARTA / Wed",
+"HANOI, 29th March"), not another name ("UAE, China sign")."""
 _DATELINE_CHARS = 400
 """How far into the text a dateline may be."""
 
@@ -29,7 +36,9 @@ def find_home(state: LinkState) -> None:
     """
     dateline = _dateline_country(state)
     state.home_from_dateline = dateline is not None
-    state.home = dateline if dateline is not None else _most_mentioned(state)
+    if dateline is not None:
+        dateline.dateline = True
+    state.home = dateline.actor.party if dateline is not None else _most_mentioned(state)
 
 
 def recount_home(state: LinkState) -> None:
@@ -42,8 +51,8 @@ def recount_home(state: LinkState) -> None:
         find_home(state)
 
 
-def _dateline_country(state: LinkState) -> str | None:
-    """The country or capital of the dateline, if the document has one."""
+def _dateline_country(state: LinkState) -> Ent | None:
+    """The country or capital mention of the dateline, if the document has one."""
     doc = state.doc
     text = doc[: min(len(doc), 200)].text  # the dateline lies in the first few hundred chars
     dated = find_dateline(text)
@@ -60,18 +69,27 @@ def _dateline_country(state: LinkState) -> str | None:
             or doc[e.start - 1].is_space
             or not text[after_date : doc[e.start].idx].strip()  # right after a dateline
         )
-        if line_start and nxt in (",", "/") and doc[e.start].text.isupper():
-            return e.actor.party  # "PHNOM PENH, Aug. 20 (Xinhua)", "JAKARTA / Wed"
+        if (
+            line_start
+            and nxt in (",", "/")
+            and doc[e.start].text.isupper()
+            and _DATED_AFTER.match(doc[e.end : e.end + 6].text)
+        ):
+            return e  # "PHNOM PENH, Aug. 20 (Xinhua)", "JAKARTA / Wed", not "UAE, China sign"
         if line_start and nxt == "[":
-            return e.actor.party  # "New Delhi [India], April 8 (ANI):"
-        if nxt in ("—", "–", "-", ":", "(") and (
+            inner = next((x for x in state.ents if x.start == e.end + 1), None)
+            if inner is not None:
+                inner.dateline = True  # "[India]" is the dateline's too
+            return e  # "New Delhi [India], April 8 (ANI):"
+        spaced = bool(doc[e.end - 1].whitespace_)  # "HANOI - ", not "US-donated"
+        if (nxt in ("—", "–", ":", "(") or (nxt in ("-", "--") and spaced)) and (
             e.start == 0
             or "\n" in doc[e.start - 1].text_with_ws
             or doc[e.start - 1].is_punct
             or doc[e.start].is_sent_start
             or doc[e.start - 1].text in (".",)
         ):
-            return e.actor.party
+            return e
     return None
 
 

@@ -68,6 +68,8 @@ class Ent:
     maker: str | None = None
     trim: int = 0
     """Characters at the end of the last token outside the mention ("." of "V.")."""
+    dateline: bool = False
+    """The place of the dateline ("HANOI —", "CORNWALL, Britain --"): no actor of any event."""
 
     @property
     def party(self) -> str | None:

@@ -21,7 +21,7 @@ __all__ = ["antecedent", "is_subject", "sentence_actors"]
 def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent | None]]:
     out: list[tuple[int, Actor, Ent | None]] = []
     for e in ctx.facts(sent)["ents"]:
-        if e.actor is None or e.absorbed or e.kind == "vaccine":
+        if e.actor is None or e.absorbed or e.kind == "vaccine" or e.dateline:
             continue
         if e.kind == "company" and e.end + 1 < len(ctx.doc) and ctx.doc[e.end].text in ("'s", "’s"):
             nxt = ctx.ent_at.get(e.end + 1)

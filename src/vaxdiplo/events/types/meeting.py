@@ -71,6 +71,10 @@ def _location(
     for a in args:
         if a.ent is not None and a.actor.kind == "country" and _place_of(ctx, a, sent, visit):
             return a.actor
+    if "here" in words:  # "the summit that opened here": the dateline's place
+        place = next((e for e in ctx.ents.ents if e.dateline and e.actor is not None), None)
+        if place is not None:
+            return place.actor
     if rule.host:
         host = next((a.actor for a in args if a.rel in ("subj", "agent")), None)
         if host is not None and host.party in ctx.registry.country_ids:
