@@ -171,6 +171,18 @@ CASES = [
         "never": [{"type": "Meeting", "participants": ["EU", "GBR", "KOR"]}],
     },
     {
+        "id": "asked-from-after-what-is-asked",
+        "rule": "'a request for doses from X' is addressed to X; a reply received is no shipment",
+        "url": "https://cabar.asia/en/how-vaccine-diplomacy-will-affect-kyrgyzstan",
+        "published": None,
+        "text": "Kyrgyzstan has received a positive reply to its request for 500 thousand "
+        "free doses of Sputnik V vaccine from Russia.",
+        "want": [
+            {"type": "SupplyRequest", "requester": "KGZ", "addressee": "RUS", "doses": 500000}
+        ],
+        "never": [{"type": "Delivery"}],
+    },
+    {
         "id": "coordination-elsewhere-in-the-sentence",
         "rule": "a list the argument's own mention is not part of adds no party",
         "url": "https://www.urdupoint.com/en/world/uzbekistan-receives-15mln-doses-of-chinese-c-1343253.html",

@@ -82,6 +82,14 @@ def has_vaccine(ctx: DocContext, facts: Facts) -> bool:
     )
 
 
+_RECEIVED_OTHERWISE = frozenset(
+    "reply replies response answer letter call calls request requests invitation message "
+    "assurance assurances praise thanks visit delegation proposal approval nod "
+    "permission authorization authorisation opportunity decision credentials".split()
+)
+"""What is received before any vaccine is named when the vaccine is not what arrives."""
+
+
 def object_is_vaccine(ctx: DocContext, trig: Token, sent: Span, before_ok: bool = False) -> bool:
     """A vaccine (or a batch or shipment) follows the trigger (or, with ``before_ok``,
     stands just before it)."""
@@ -89,6 +97,8 @@ def object_is_vaccine(ctx: DocContext, trig: Token, sent: Span, before_ok: bool 
     lo = max(sent.start, trig.i - 12) if before_ok else trig.i + 1
     for t in ctx.doc[lo:end]:
         low = fold(t.text)
+        if not before_ok and low in _RECEIVED_OTHERWISE:
+            return False  # "received a positive reply to its request for doses"
         if low in VACCINE_WORDS or low in _SHIPMENT_WORDS:
             return True
         e = ctx.ent_at.get(t.i)

@@ -75,7 +75,10 @@ def arguments(ctx: DocContext, sent: Span, anchor: Token) -> list[Arg]:
     args = []
     for head, actor, ent in sentence_actors(ctx, sent):
         rel = relation(ctx, head, anchor)
-        if ent is not None and ent.end < len(ctx.doc) and fold(ctx.doc[ent.end].text) in HELP_NOUNS:
+        after = ent.end if ent is not None else 0
+        if ent is not None and after < len(ctx.doc) and ctx.doc[after].text in ("'s", "\u2019s"):
+            after += 1  # "requested Putin's help"
+        if ent is not None and after < len(ctx.doc) and fold(ctx.doc[after].text) in HELP_NOUNS:
             if rel not in ("subj", "agent"):
                 rel = "helper"  # "a request for Chinese help", "sought China's support"
         args.append(Arg(actor, rel, head, ent))
@@ -351,6 +354,8 @@ def clause_chain(trig: Token) -> list[Token]:
     """The trigger and the verbs/nouns that govern it without crossing a report."""
     chain = [trig]
     node = trig
+    if trig.dep_ == "acl" and trig.head.dep_ == "dobj" and trig.head.head.pos_ == "VERB":
+        return [trig, trig.head, trig.head.head]  # "sent a letter requesting ...": the sending
     for _ in range(5):
         if node.i == node.head.i or node.dep_ in ("ccomp", "relcl", "acl"):
             break

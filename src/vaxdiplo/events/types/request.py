@@ -102,6 +102,7 @@ def request_types(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
     tech = bool(wordset & _TECH_ASKS) or (bool(wordset & _PRODUCTION_ASKS) and has_vaccine)
     supply_words = wordset & SUPPLY_WORDS
     supply = has_vaccine and bool(supply_words - {"production", "produce"})
+    supply = supply or _asks_supply_despite_tech(words)  # "requesting the EU share vaccines"
     if tech and not (supply_words & STRONG_SUPPLY):
         supply = _asks_supply_despite_tech(words)
     if wordset & _MATERIALS:
@@ -130,6 +131,23 @@ def reject_request(site: Site) -> bool:
     )
 
 
+def _asked_from(site: Site, c: Candidate, args: list[Arg]) -> None:
+    """ "its request for 500 thousand doses of Sputnik V from Russia": "from" after what
+    is asked for names whom it is asked of ("a request from Paraguay" names who asks)."""
+    doc, trig = site.ctx.doc, site.trig
+    for a in args:
+        start = a.ent.start if a.ent is not None else a.token
+        from_before = start > 0 and fold(doc[start - 1].text) == "from"
+        if a.rel not in ("from", "up.from", "for") or a.token <= trig.i or not from_before:
+            continue
+        if "for" not in {fold(t.text) for t in doc[trig.i + 1 : a.token]}:
+            continue
+        c.roles["requester"] = [r for r in c.roles.get("requester", []) if r is not a.actor]
+        if not c.roles.get("addressee"):
+            c.roles["addressee"] = [a.actor]
+            c.trace.append(f"addressee {a.actor.party} <- 'from' after what is asked for")
+
+
 def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """A person speaking or asking requests when no state does; the addressee is not
     the requester."""
@@ -144,6 +162,7 @@ def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) ->
         ]
         if persons:
             c.roles["requester"] = [persons[0]]
+    _asked_from(site, c, args)
     req = c.first("requester")
     if not c.roles.get("addressee") and fold(trig.lemma_ or trig.text) in _ADDRESSED_WITH_TO:
         to = [
