@@ -183,6 +183,50 @@ CASES = [
         "never": [{"type": "Delivery"}],
     },
     {
+        "id": "made-in-is-an-origin",
+        "rule": "'the China-made vaccine' names where the goods come from, no recipient",
+        "url": "https://www.onlanka.com/news/one-million-doses-of-sinopharm-vaccines-arrive-in-sri-lanka.html",
+        "published": "2021-08-24",
+        "text": "Another shipment of Sinopharm COVID-19 vaccines purchased by the government of "
+        "Sri Lanka arrived on the island this morning (August 24). A special cargo flight "
+        "chartered by the SriLankan Airlines landed at around 5.00 am at the Bandaranaike "
+        "International Airport (BIA) carrying 1 million doses of the China-made vaccine "
+        "weighing 16,887kg and packed with dry ice.",
+        "want": [{"type": "Delivery", "recipient": "LKA", "doses": 1000000}],
+        "never": [{"type": "Delivery", "recipient": "CHN"}],
+    },
+    {
+        "id": "one-shipment-of-a-larger-gift",
+        "rule": "'the first half of N doses have arrived' is one shipment, not a total",
+        "url": "https://www.702.co.za/articles/423450/us-vaccine-donation-will-go-a-long-way-to-help-sa-reach-targets-health-dept",
+        "published": "2021-08-01",
+        "text": "CAPE TOWN \u2013 As South Africa continues to ramp up its effort to reach herd "
+        "immunity, the first half of more than 5.6 million Pfizer vaccine doses have arrived "
+        "in the country from the United States (US).",
+        "want": [
+            {
+                "type": "Delivery",
+                "supplier": "USA",
+                "recipient": "ZAF",
+                "vaccine": "pfizer-biontech",
+            }
+        ],
+        "never": [],
+    },
+    {
+        "id": "a-passive-governs-its-subject-s-count",
+        "rule": "'N doses had been received, with another M scheduled': the passive "
+        "subject's count and vaccine",
+        "url": "https://www.dawn.com/news/1616026/sindh-expresses-interest-to-purchase-10-million-doses-of-cansinos-covid-19-vaccine",
+        "published": "2021-04-02",
+        "text": "This week, Special Assistant to the Prime Minister (SAPM) on Health Dr Faisal "
+        "Sultan said that 0.5 million purchased doses of China's Sinopharm Covid-19 vaccine "
+        "had been received with an additional 0.5m doses scheduled to arrive the next day.",
+        "want": [{"type": "Delivery", "recipient": "PAK", "vaccine": "sinopharm", "doses": 500000}],
+        "never": [],
+        "known_gap_rules": "without a parser the receipt, past perfect under 'said', is lost",
+    },
+    {
         "id": "coordination-elsewhere-in-the-sentence",
         "rule": "a list the argument's own mention is not part of adds no party",
         "url": "https://www.urdupoint.com/en/world/uzbekistan-receives-15mln-doses-of-chinese-c-1343253.html",
@@ -200,8 +244,18 @@ def _matches(event: dict, spec: dict) -> bool:
     return all(event.get(k) == v for k, v in spec.items())
 
 
-@pytest.mark.parametrize("mode", ["default", "rules"])
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def _params() -> list:
+    """Each case in both modes; a gap of one mode is a strict expected failure."""
+    out = []
+    for case in CASES:
+        for mode in ("default", "rules"):
+            gap = case.get(f"known_gap_{mode}")
+            marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+            out.append(pytest.param(case, mode, id=f"{case['id']}-{mode}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize(("case", "mode"), _params())
 def test_phrasing(case, mode, extractor, rules_extractor):
     ex = extractor if mode == "default" else rules_extractor
     result = ex.extract(case["text"], published=case["published"])

@@ -147,6 +147,9 @@ def pick_date(
     return None, "unattached"
 
 
+_PASSIVE = frozenset({"been", "was", "were"})
+
+
 def pick_quantity(items: list[tuple[int, Any]], trig: Token) -> Any:
     """The quantity the trigger governs: the first one after it ("received 141,600
     doses, the first consignment of the 13 million ordered"), else the nearest before."""
@@ -155,6 +158,11 @@ def pick_quantity(items: list[tuple[int, Any]], trig: Token) -> Any:
     ]
     if not good:
         return None
+    before = [(i, q) for i, q in good if i < trig.i]
+    doc = trig.doc
+    passive = {fold(t.text) for t in doc[max(trig.sent.start, trig.i - 2) : trig.i]} & _PASSIVE
+    if passive and before:  # "0.5 million doses had been received, with another 0.5m ..."
+        return before[-1][1]
     after = [(i, q) for i, q in good if i > trig.i]
     if after and (after[0][0] - trig.i <= 12 or not [x for x in good if x[0] < trig.i]):
         return after[0][1]

@@ -188,6 +188,8 @@ def _clause_vaccines(ctx: DocContext, anchor: Token, facts: Facts) -> tuple[list
     inside = [v for v in vaccines if v.start in clause]
     if inside:
         return inside, facts
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in anchor.children):
+        return vaccines, facts  # a clause the parser left without its subject
     scoped = {"ents": [e for e in facts["ents"] if e.start in clause]}
     mv = maker_vaccine(ctx, scoped) or maker_vaccine(ctx, facts)
     return [], {**facts, "clause_vaccine": mv, "clause_scoped": True}

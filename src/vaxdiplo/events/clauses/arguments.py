@@ -74,6 +74,9 @@ def arguments(ctx: DocContext, sent: Span, anchor: Token) -> list[Arg]:
     that governs it)."""
     args = []
     for head, actor, ent in sentence_actors(ctx, sent):
+        if ent is not None and _made_in(ctx, ent.end):
+            args.append(Arg(actor, "mod", head, ent))  # "the China-made vaccine": an origin
+            continue
         rel = relation(ctx, head, anchor)
         after = ent.end if ent is not None else 0
         if ent is not None and after < len(ctx.doc) and ctx.doc[after].text in ("'s", "\u2019s"):
@@ -83,6 +86,15 @@ def arguments(ctx: DocContext, sent: Span, anchor: Token) -> list[Arg]:
                 rel = "helper"  # "a request for Chinese help", "sought China's support"
         args.append(Arg(actor, rel, head, ent))
     return args
+
+
+_MADE = frozenset("made produced developed manufactured built designed".split())
+
+
+def _made_in(ctx: DocContext, end: int) -> bool:
+    """ "China-made", "Russian-produced": the mention only says where goods come from."""
+    doc = ctx.doc
+    return end + 1 < len(doc) and doc[end].text == "-" and fold(doc[end + 1].text) in _MADE
 
 
 def _path_up(tok: Token, top: Token) -> list[Token] | None:

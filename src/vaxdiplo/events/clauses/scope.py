@@ -230,6 +230,12 @@ def cumulative_context(
     return any(p in low for p in _TOTAL_PHRASES)
 
 
+_ONE_SHIPMENT = frozenset(
+    "first second third latest another batch consignment shipment half tranche".split()
+)
+"""Words that make "N doses have arrived" one shipment, not a running total."""
+
+
 def undated_perfect(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> bool:
     """ "1.2 million doses have arrived": a running total, not a shipment."""
     before = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 4) : trig.i]]
@@ -237,6 +243,8 @@ def undated_perfect(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> b
         return False
     if facts["words"] & {"since", "already", "total", "altogether", "far"}:
         return True
+    if facts["words"] & _ONE_SHIPMENT:
+        return False  # "the first half of more than 5.6 million doses have arrived"
     return any(q.approximate for _, q in facts["doses"])
 
 
