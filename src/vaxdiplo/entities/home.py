@@ -38,7 +38,25 @@ def find_home(state: LinkState) -> None:
     state.home_from_dateline = dateline is not None
     if dateline is not None:
         dateline.dateline = True
-    state.home = dateline.actor.party if dateline is not None else _most_mentioned(state)
+    if dateline is not None and _bureau_only(state, dateline.actor.party):
+        state.home_from_dateline = False
+    if state.home_from_dateline and dateline is not None:
+        state.home = dateline.actor.party
+    else:  # no dateline, or a bureau's ("BUENOS AIRES (Sputnik) - Peru has signed ...")
+        state.home = _most_mentioned(state)
+
+
+def _bureau_only(state: LinkState, party: str | None) -> bool:
+    """The dateline names a news bureau's city: its country is never mentioned again,
+    while another country is mentioned at least twice."""
+    counts: Counter[str] = Counter(
+        e.actor.party
+        for e in state.ents
+        if e.kind == "country" and e.actor is not None and not e.dateline and not e.absorbed
+    )
+    if counts.get(party or "", 0) > 0 or not counts:
+        return False
+    return counts.most_common(1)[0][1] >= 2
 
 
 def recount_home(state: LinkState) -> None:
@@ -127,7 +145,7 @@ def _most_mentioned(state: LinkState) -> str | None:
     makers = frozenset(v.maker for v in state.reg.vaccines if v.maker)
     first = True
     for e in state.ents:
-        if e.actor is None or state.in_credit(e.start, e.end):
+        if e.actor is None or e.dateline or state.in_credit(e.start, e.end):
             continue
         if e.kind == "person" and e.actor.country and not e.absorbed:
             counts[e.actor.country] += 1.5  # officials quoted are usually the story's own

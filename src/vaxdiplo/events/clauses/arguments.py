@@ -74,7 +74,7 @@ def arguments(ctx: DocContext, sent: Span, anchor: Token) -> list[Arg]:
     that governs it)."""
     args = []
     for head, actor, ent in sentence_actors(ctx, sent):
-        if ent is not None and _made_in(ctx, ent.end):
+        if ent is not None and (_made_in(ctx, ent.end) or _org_of(ctx, ent.start)):
             args.append(Arg(actor, "mod", head, ent))  # "the China-made vaccine": an origin
             continue
         rel = relation(ctx, head, anchor)
@@ -95,6 +95,14 @@ def _made_in(ctx: DocContext, end: int) -> bool:
     """ "China-made", "Russian-produced": the mention only says where goods come from."""
     doc = ctx.doc
     return end + 1 < len(doc) and doc[end].text == "-" and fold(doc[end + 1].text) in _MADE
+
+
+def _org_of(ctx: DocContext, start: int) -> bool:
+    """ "Sinovac Lifesciences Co Ltd of China": the country a named company is of."""
+    if start < 2 or fold(ctx.doc[start - 1].text) != "of":
+        return False
+    before = ctx.ent_at.get(start - 2)
+    return before is not None and before.kind == "company"
 
 
 def _path_up(tok: Token, top: Token) -> list[Token] | None:
