@@ -227,6 +227,57 @@ CASES = [
         "known_gap_rules": "without a parser the receipt, past perfect under 'said', is lost",
     },
     {
+        "id": "pledged-funds",
+        "rule": "a pledge of funds or vaccines with no count is still a pledge; a wish to "
+        "donate is not",
+        "url": "https://www.aljazeera.com/news/2021/4/15/global-officials-urge-rich-countries-to-donate-coronavirus-jabs",
+        "published": "2021-04-15",
+        "text": "Denmark, the Netherlands, Norway and Sweden all pledged new funds to COVAX "
+        "on Thursday.",
+        "want": [
+            {"type": "DonationPledge", "donor": d, "recipient": "COVAX", "date": "2021-04-15"}
+            for d in ("DNK", "NLD", "NOR", "SWE")
+        ],
+        "never": [],
+    },
+    {
+        "id": "shared-through-covax",
+        "rule": "a gift through COVAX to no named country is to COVAX; a news agency named "
+        "Sputnik is no vaccine",
+        "url": "https://www.urdupoint.com/en/world/france-to-share-at-least-30mln-vaccine-doses-1256230.html",
+        "published": "2021-05-21",
+        "text": "MOSCOW (UrduPoint News / Sputnik - 21st May, 2021) France will share at least 30 "
+        "million doses of vaccines by different manufacturers by the end of the year through "
+        "the COVAX COVID-19 vaccines distribution mechanism, President Emmanuel Macron "
+        "announced on Friday.",
+        "want": [
+            {"type": "DonationPledge", "donor": "FRA", "recipient": "COVAX", "doses": 30000000}
+        ],
+        "never": [{"vaccine": "sputnik-v"}],
+    },
+    {
+        "id": "committed-doses",
+        "rule": "'committed N doses to X' pledges them",
+        "url": "https://www.phnompenhpost.com/national/china-pledges-20m-covid-jabs",
+        "published": None,
+        "text": "Chinese President Xi Jinping has committed another 20 million Covid-19 "
+        "vaccine doses to Cambodia, five million of which are expected to arrive late this "
+        "month.",
+        "want": [{"type": "DonationPledge", "donor": "CHN", "recipient": "KHM", "doses": 20000000}],
+        "never": [],
+    },
+    {
+        "id": "a-request-received",
+        "rule": "whoever receives a request is asked; whoever it comes from asks",
+        "url": "https://www.reuters.com/article/health-coronavirus-japan-vietnam/japan-eyes-sending-coronavirus-vaccines-to-vietnam-nhk-idUSL2N2NN010",
+        "published": "2021-06-05",
+        "text": "Japan has received a request for vaccines from Vietnam, and could dispatch "
+        "them as early as this month, NHK added without giving further details, including "
+        "which vaccine might be sent.",
+        "want": [{"type": "SupplyRequest", "requester": "VNM", "addressee": "JPN"}],
+        "never": [{"type": "SupplyRequest", "requester": "JPN"}],
+    },
+    {
         "id": "coordination-elsewhere-in-the-sentence",
         "rule": "a list the argument's own mention is not part of adds no party",
         "url": "https://www.urdupoint.com/en/world/uzbekistan-receives-15mln-doses-of-chinese-c-1343253.html",

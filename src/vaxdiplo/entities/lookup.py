@@ -135,6 +135,20 @@ def _absorb_body_countries(state: LinkState) -> None:
                 q.absorbed = True
 
 
+_AGENCY_AFTER = frozenset({"-", "\u2013", "\u2014", ")", "news", "agency", "reported", "reports"})
+
+
+def _news_agency(state: LinkState, start: int, end: int) -> bool:
+    """A one-word vaccine name that is also a news agency's ("Sputnik"), used as one: in
+    a credit ("News / Sputnik -") or followed by "news agency" or "reported"."""
+    doc = state.doc
+    if end - start != 1:
+        return False
+    nxt = fold(doc[end].text) if end < len(doc) else ""
+    prev = doc[start - 1].text if start > 0 else ""
+    return nxt in _AGENCY_AFTER and (prev in ("/", "(", "|") or nxt not in ("-", ")"))
+
+
 def _from_hit(state: LinkState, hit: Hit) -> Ent | None:
     """The mention a gazetteer hit makes, or None for a stop phrase."""
     start, end = hit.start, hit.end
@@ -150,6 +164,8 @@ def _from_hit(state: LinkState, hit: Hit) -> Ent | None:
         actor = state.org_actor(entry.key)
         return Ent(start, end, actor.kind, actor=actor, via="registry")
     if entry.cat == "vaccine":
+        if _news_agency(state, start, end):
+            return None  # "(UrduPoint News / Sputnik - 21st May, 2021)": the agency
         if entry.maker and not vaccine_context(state, start, end):
             actor = state.org_actor(entry.maker)  # "Pfizer said": the maker
             return Ent(start, end, actor.kind, actor=actor, via="registry", maker=entry.maker)

@@ -140,6 +140,8 @@ def pick_date(
     days = [d for _, d in dates if d.value is not None]
     if len(dates) == 1 and days and not any(forms_match(t, REPORT_VERBS) for t in sent):
         return days[0].value, f"only date in the sentence {days[0].text!r}"
+    if len(dates) == 1 and days and cand_type == "DonationPledge" and not trig.i < dates[0][0]:
+        return days[0].value, f"announced, the only date {days[0].text!r}"  # §7.7
     if cand_type in ("PhoneCall", "Meeting"):
         free = [d for d in days if d not in {r[1] for r in reported}]
         if len(free) == 1:

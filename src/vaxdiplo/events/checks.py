@@ -223,15 +223,21 @@ def _meet_partner(ctx, rule, trig, sent, facts) -> bool:
     return True
 
 
+_GIVEN_GOODS = frozenset("vaccines doses jabs shots funds funding money".split())
+_PLEDGE_FORMS = frozenset("pledge pledges pledged pledging promised promises".split())
+
+
 @checks.register("specific_gift")
 def _specific_gift(ctx, rule, trig, sent, facts) -> bool:
     """The gift is of vaccines, doses, money or a maker's product."""
     ents = facts["ents"]
+    after = {fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 4)]}
     return (
         any(e.vaccine is not None for e in ents)
         or bool(facts["doses"] or facts["money"])
         or any(e.actor is not None and e.actor.id in ctx.makers for e in ents)
-    )
+        or (fold(trig.text) in _PLEDGE_FORMS and bool(after & _GIVEN_GOODS))
+    )  # "pledged new funds to COVAX", "pledges vaccines to Namibia"
 
 
 @checks.register("doses_near")

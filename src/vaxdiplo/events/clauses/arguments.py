@@ -296,6 +296,8 @@ def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
             return "speaker"
         if _apposition_then_verb(between):
             return "subj"  # "Sinovac, a Chinese company, sold doses to Chile"
+        if _subject_list(ctx, head, trig):
+            return "subj"  # "Denmark, the Netherlands, Norway and Sweden all pledged"
         if any(w in _LINEAR_BOUNDS for w in between) and len(between) > 3:
             return "other"
         if len(between) <= 3 and between and between[-1] in ("-", "'s"):
@@ -316,6 +318,20 @@ def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
     if len(words) <= 2:
         return "obj"
     return "other"
+
+
+_SUBJECT_LIST_GLUE = frozenset({",", "and", "the", "all", "both", "also", "have", "has"})
+
+
+def _subject_list(ctx: DocContext, head: int, trig: Token) -> bool:
+    """Only other listed actors and list words lie between ``head`` and the verb."""
+    rest = [
+        fold(t.text)
+        for t in ctx.doc[head + 1 : trig.i]
+        if t.i not in ctx.ent_at and fold(t.text) not in _SUBJECT_LIST_GLUE
+    ]
+    listed = any(t.i in ctx.ent_at for t in ctx.doc[head + 1 : trig.i])
+    return listed and not rest
 
 
 def _apposition_then_verb(between: list[str]) -> bool:

@@ -23,6 +23,7 @@ from vaxdiplo.events.clauses.scope import (
 )
 from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.roles import vaccine_owner
+from vaxdiplo.models import Actor
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
 
@@ -63,11 +64,34 @@ def reject(site: Site) -> bool:
     return production_materials(facts) or bool(facts["words"] & {"technology", "know-how"})
 
 
+def _through_channel(ctx: DocContext, args: list[Arg]) -> Actor | None:
+    """ "through the COVAX mechanism", "via COVAX": the channel a gift goes through (the
+    recipient when no country is named to benefit, EVENTS.md §7.9)."""
+    for a in args:
+        if a.ent is None or a.actor.kind != "international_org":
+            continue
+        k = a.ent.start - 1
+        while k >= 0 and fold(ctx.doc[k].text) in ("the", "its", "un", "global"):
+            k -= 1
+        if k >= 0 and fold(ctx.doc[k].text) in ("through", "via"):
+            return a.actor
+    return None
+
+
 def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """The recipient from the home country; the donor from the vaccine's owner."""
     ctx, facts = site.ctx, site.facts
     home, home_actor = ctx.ents.home, ctx.home_actor()
     donor = c.first("donor")
+    through = _through_channel(ctx, args)
+    beneficiaries = [
+        a
+        for a in args
+        if a.actor.kind == "country" and (donor is None or a.actor.party != donor.party)
+    ]
+    if not c.roles.get("recipient") and through is not None and not beneficiaries:
+        c.roles["recipient"] = [through]  # "share 30 million doses through COVAX" (§7.9)
+        c.trace.append(f"recipient {through.party} <- the channel given")
     if (
         not c.roles.get("recipient")
         and home_actor is not None

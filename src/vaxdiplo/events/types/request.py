@@ -131,14 +131,37 @@ def reject_request(site: Site) -> bool:
     )
 
 
+_RECEIVE_FORMS = frozenset("received receives receiving receive got gets getting".split())
+
+
+def _received_request(site: Site, c: Candidate, args: list[Arg]) -> bool:
+    """ "Japan has received a request for vaccines from Vietnam": whoever receives the
+    request is asked, and whoever it comes from asks."""
+    doc, trig = site.ctx.doc, site.trig
+    before = [fold(t.text) for t in doc[max(site.sent.start, trig.i - 3) : trig.i]]
+    if trig.pos_ == "VERB" or not (set(before) & _RECEIVE_FORMS):
+        return False
+    askers = [a.actor for a in args if a.token > trig.i and _after_from(doc, a)]
+    receivers = [a.actor for a in args if a.rel in ("subj", "up.subj") and a.token < trig.i]
+    if not askers or not receivers:
+        return False
+    c.roles["requester"] = askers[:1]
+    c.roles["addressee"] = receivers[:1]
+    c.trace.append(f"requester {askers[0].party}, addressee {receivers[0].party} <- received from")
+    return True
+
+
+def _after_from(doc, a: Arg) -> bool:
+    start = a.ent.start if a.ent is not None else a.token
+    return start > 0 and fold(doc[start - 1].text) == "from"
+
+
 def _asked_from(site: Site, c: Candidate, args: list[Arg]) -> None:
     """ "its request for 500 thousand doses of Sputnik V from Russia": "from" after what
     is asked for names whom it is asked of ("a request from Paraguay" names who asks)."""
     doc, trig = site.ctx.doc, site.trig
     for a in args:
-        start = a.ent.start if a.ent is not None else a.token
-        from_before = start > 0 and fold(doc[start - 1].text) == "from"
-        if a.rel not in ("from", "up.from", "for") or a.token <= trig.i or not from_before:
+        if a.rel not in ("from", "up.from", "for") or a.token <= trig.i or not _after_from(doc, a):
             continue
         if "for" not in {fold(t.text) for t in doc[trig.i + 1 : a.token]}:
             continue
@@ -162,7 +185,8 @@ def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) ->
         ]
         if persons:
             c.roles["requester"] = [persons[0]]
-    _asked_from(site, c, args)
+    if not _received_request(site, c, args):
+        _asked_from(site, c, args)
     req = c.first("requester")
     if not c.roles.get("addressee") and fold(trig.lemma_ or trig.text) in _ADDRESSED_WITH_TO:
         to = [
