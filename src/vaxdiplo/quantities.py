@@ -238,7 +238,8 @@ _RE_REGIMEN = re.compile(
 )
 _RE_CUMULATIVE_BEFORE = re.compile(
     r"(?i)\b(?:total|so\s+far|to\s+date|cumulative(?:ly)?|altogether|ha(?:s|ve)\s+(?:now\s+)?reached"
-    r"|(?:has|have)\s+(?:now\s+)?(?:so\s+far\s+)?(?:received|delivered|donated|administered|shipped)\s+(?:a\s+total\s+of\s+)?$)"
+    r"|(?:has|have)\s+(?:now\s+)?(?:so\s+far\s+)?(?:received|delivered|donated|administered|shipped)\s+(?:a\s+total\s+of\s+)?$"
+    r"|\b(?:bring(?:ing|s)?|brought|rais(?:ing|es|ed)|tak(?:ing|es)|took)\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,3})?to\s+$)"
 )
 _RE_CUMULATIVE_AFTER = re.compile(
     r"(?i)[^.;]{0,40}?\b(?:so\s+far|to\s+date|in\s+total|in\s+all|altogether|cumulative(?:ly)?)\b"

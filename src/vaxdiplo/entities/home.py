@@ -24,6 +24,9 @@ _DATED_AFTER = re.compile(
 )
 """What follows a dateline's place: a day or a date ("BEIJING, Aug. 20", "JAKARTA / Wed",
 "HANOI, 29th March"), not another name ("UAE, China sign")."""
+_CREDIT_AFTER = re.compile(r"[,/]\s*(?:\(|\d)")
+"""A place written in title case is a dateline when a credit or a date follows it
+("Harare, (APP - ...", "Tashkent, 17 Feb")."""
 _DATELINE_CHARS = 400
 """How far into the text a dateline may be."""
 
@@ -87,11 +90,12 @@ def _dateline_country(state: LinkState) -> Ent | None:
             or doc[e.start - 1].is_space
             or not text[after_date : doc[e.start].idx].strip()  # right after a dateline
         )
+        after = doc[e.end : e.end + 6].text
         if (
             line_start
             and nxt in (",", "/")
-            and doc[e.start].text.isupper()
-            and _DATED_AFTER.match(doc[e.end : e.end + 6].text)
+            and (doc[e.start].text.isupper() or _CREDIT_AFTER.match(after))
+            and _DATED_AFTER.match(after)
         ):
             return e  # "PHNOM PENH, Aug. 20 (Xinhua)", "JAKARTA / Wed", not "UAE, China sign"
         if line_start and nxt == "[":

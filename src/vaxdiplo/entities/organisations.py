@@ -59,6 +59,10 @@ def find_companies(state: LinkState) -> None:
         while j < len(doc) and not state.taken[j] and doc[j].text[:1].isupper() and j - i < 5:
             j += 1
         words = [fold(w.text) for w in doc[i:j]]
+        ends = [k for k, w in enumerate(words) if w in _COMPANY_SUFFIXES | _LEGAL_SUFFIXES]
+        if ends and ends[-1] >= 1:  # "Life Sciences Company Gao Qiang": the name ends there
+            j = i + ends[-1] + 1
+            words = words[: ends[-1] + 1]
         if (
             j - i >= 2
             and any(w in _COMPANY_SUFFIXES for w in words[1:])

@@ -47,6 +47,19 @@ def vaccination_not_delivery(ctx: DocContext, trig: Token, sent: Span, facts: Fa
     return bool(facts["words"] & {"%", "percent"}) and not facts["doses"]
 
 
+_DELIVERY_VERBS = frozenset(
+    "received receives receiving delivered delivers sent sends shipped ships dispatched "
+    "dispatches donated donates handed".split()
+)
+
+
+def _object_of_delivery_verb(ctx: DocContext, trig: Token, sent: Span) -> bool:
+    """ "received its first batch", "delivered the second consignment": a shipment noun
+    that is the object of a delivery verb, which makes the event itself."""
+    before = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 4) : trig.i]]
+    return bool(set(before) & _DELIVERY_VERBS)
+
+
 def reject(site: Site) -> bool:
     """Arrivals at a figure, vaccinations, technology, references, running totals."""
     ctx, trig, sent, facts = site.ctx, site.trig, site.sent, site.facts
@@ -62,6 +75,8 @@ def reject(site: Site) -> bool:
         return True  # bulk or technology for local production: a TechTransfer
     if ctx.parsed and trig.dep_ == "acl" and fold(trig.head.text) in VACCINE_NOUNS:
         return True  # "25 million doses provided by the American people": a description
+    if site.rule.id == "delivery.shipment" and _object_of_delivery_verb(ctx, trig, sent):
+        return True  # "received its first batch of ...": the verb's event
     return cumulative_context(ctx, trig, sent) or undated_perfect(ctx, trig, sent, facts)
 
 
