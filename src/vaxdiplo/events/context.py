@@ -178,9 +178,11 @@ class DocContext:
         return party
 
     def org_actor(self, org_id: str) -> Actor:
-        """The registry's organisation ``org_id`` as an actor (its own party)."""
+        """The registry's organisation ``org_id`` as an actor: its own party, or its
+        country's for a government body (a public institute acts for its state)."""
         m = self.registry.org(org_id)
-        return Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=m.id)
+        party = m.country if (m.kind == "government_body" and m.country) else m.id
+        return Actor(kind=m.kind, name=m.name, id=m.id, country=m.country, party=party)
 
 
 @dataclass(frozen=True)
