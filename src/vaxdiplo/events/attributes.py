@@ -127,7 +127,8 @@ def pick_date(
                 reported.append((verbs[-1], d))
     if reported:
         node, d = reported[0]
-        aux = {fold(c.text) for c in trig.children if c.dep_ in ("aux", "auxpass")}
+        verb = trig.head if trig.pos_ == "NOUN" and trig.dep_ in _ARG_DEPS else trig
+        aux = {fold(c.text) for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if "had" in aux:
             return None, f"past perfect under {node.text!r}"
         if (
@@ -150,6 +151,9 @@ def pick_date(
 
 
 _PASSIVE = frozenset({"been", "was", "were"})
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+"""A noun trigger that is an argument of its verb takes the verb's tense ("an
+authorization has been given")."""
 
 
 def pick_quantity(items: list[tuple[int, Any]], trig: Token) -> Any:
@@ -162,6 +166,10 @@ def pick_quantity(items: list[tuple[int, Any]], trig: Token) -> Any:
         return None
     before = [(i, q) for i, q in good if i < trig.i]
     doc = trig.doc
+    at = trig.idx - trig.sent.start_char  # quantity offsets count from the sentence
+    just_before = [q for _, q in before if 0 <= at - q.end <= 4]
+    if just_before:  # "6 million doses of bulk", "500,000 doses donated"
+        return just_before[-1]
     passive = {fold(t.text) for t in doc[max(trig.sent.start, trig.i - 2) : trig.i]} & _PASSIVE
     if passive and before:  # "0.5 million doses had been received, with another 0.5m ..."
         return before[-1][1]

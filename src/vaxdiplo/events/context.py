@@ -72,6 +72,7 @@ def _dateline_like(text: str, start: int, end: int) -> bool:
 
 _PERFECT_GIFT = re.compile(r"\b(?:has|have)\s+(?:donated|gifted|sent|shipped)\s+$")
 """A gift made to someone ("Serbia has donated 4,680 doses to North Macedonia")."""
+_PERFECT_TOTAL = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\s+a\s+total\s+of\s*$")
 _CUMULATIVE_CUES = ("so far", "to date", "bringing", "since", "in total", "altogether")
 _PERIOD = re.compile(
     r"\b(?:during|over|throughout|in)\s+the\s+(?:past\s+|last\s+|first\s+|second\s+)?"
@@ -89,6 +90,8 @@ def recount(q: Any, text: str) -> Any:
     before = text[max(0, q.start - 30) : q.start].lower()
     if not q.cumulative or not ("total of" in before[-12:] or _PERFECT_GIFT.search(before)):
         return q
+    if _PERFECT_TOTAL.search(before):
+        return q  # "Indonesia has received a total of 65.5 million doses": a running total
     low = text.lower()
     if any(cue in low for cue in _CUMULATIVE_CUES) or _PERIOD.search(low):
         return q

@@ -167,7 +167,7 @@ def build(
         cands.extend(split(ctx, c))
     if etype in SEGMENTED and len(cands) == 1:
         segmented = split_segments(ctx, cands[0], rule, sent, facts)
-        if len(segmented) > 1:
+        if len(segmented) != 1 or segmented[0] is not cands[0]:
             return segmented
     if etype == "Delivery" and len(cands) == 1:
         cands = split_shipments(ctx, cands[0], facts)

@@ -7,6 +7,7 @@ quantity and a day.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Span
@@ -14,13 +15,14 @@ from spacy.tokens import Span
 from vaxdiplo._text import fold
 from vaxdiplo.events.attributes import maker_vaccine
 from vaxdiplo.events.candidate import ROLE_ORDER, Candidate
+from vaxdiplo.events.clauses.scope import MATERIAL_WORDS
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.lexicon import GIFT_WORDS, PURCHASE_WORDS, REPORT_VERBS, VACCINE_NOUNS
 from vaxdiplo.models import Actor, Vaccine
 from vaxdiplo.quantities import Quantity, parse_number
 from vaxdiplo.rules.base import TriggerRule
 
-__all__ = ["SEGMENTED", "split", "split_segments", "split_shipments"]
+__all__ = ["SEGMENTED", "segment_words", "split", "split_segments", "split_shipments"]
 
 SEGMENTED = frozenset({"Delivery", "DonationPledge", "PurchaseAgreement"})
 """Types whose coordinated segments may each be an event of their own."""
@@ -189,6 +191,12 @@ def _chain(doc: Any, ents: list[Any], anchor: Any, by_party: dict[str, Actor]) -
     return chain
 
 
+def segment_words(ctx: DocContext, sent: Span) -> list[set[str]]:
+    """The words of each coordinated segment of ``sent`` (one set when it has none)."""
+    cuts = [*_cuts(ctx, sent), sent.end]
+    return [{fold(t.text) for t in ctx.doc[a:b]} for a, b in pairwise(cuts)]
+
+
 def _cuts(ctx: DocContext, sent: Span) -> list[int]:
     """Where coordinated segments start: "and 300,000", "and from", "along with"."""
     doc = ctx.doc
@@ -225,6 +233,8 @@ def _segment_parties(
                 d.roles["supplier"] = e.actor
             continue
         role = rule.roles.get("agent" if prev == "by" else prev)
+        if role is None and prev == "from" and d.type == "Delivery":
+            role = "supplier"  # "... and 482,400 doses from Sinopharm have arrived"
         if role and role in ROLE_ORDER[d.type]:
             d.roles[role] = e.actor
             d.weak_roles.discard(role)
@@ -258,6 +268,8 @@ def split_segments(
         qs = [q for i, q in doses if lo <= i < hi]
         if len(qs) != 1:
             return [c]
+        if c.type == "Delivery" and {fold(t.text) for t in doc[lo:hi]} & MATERIAL_WORDS:
+            continue  # "6 million doses of bulk from Sinovac and ...": a TechTransfer
         d = c.copy()
         d.doses = qs[0].value
         d.trigger_i = c.trigger_i * 100 + k

@@ -309,6 +309,8 @@ def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
     preps = ("to", "from", "with", "by", "for", "in", "at", "on", "between", "of", "upon")
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
+        if w in preps and 0 < k < len(words) - 1 and words[k - 1] == words[k + 1] == "-":
+            continue  # "ready-to-use": no preposition
         if w in preps:
             return "agent" if w == "by" else w
         if w == "," and _listed(ctx, trig.i + 1 + k, head):

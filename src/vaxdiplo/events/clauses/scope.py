@@ -28,6 +28,7 @@ from vaxdiplo.events.lexicon import (
 )
 
 __all__ = [
+    "MATERIAL_WORDS",
     "attributive",
     "cumulative_context",
     "mood",
@@ -278,9 +279,13 @@ def attributive(ctx: DocContext, trig: Token) -> bool:
     return ctx.parsed and trig.dep_ in ("amod", "compound")
 
 
+MATERIAL_WORDS = frozenset({"bulk", "concentrate", "substance", "ingredient", "ingredients"})
+"""What is only made for local filling and production."""
+
+
 def production_materials(facts: Facts) -> bool:
     words = facts["words"]
-    if words & {"bulk", "concentrate", "substance", "ingredient", "ingredients"}:
+    if words & MATERIAL_WORDS:
         return True  # only made for local filling and production
     materials = {
         "bulk",

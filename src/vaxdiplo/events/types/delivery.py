@@ -17,6 +17,7 @@ from vaxdiplo.entities import Ent
 from vaxdiplo.events.attributes import channel
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.scope import (
+    MATERIAL_WORDS,
     cumulative_context,
     production_materials,
     reduced_relative,
@@ -25,6 +26,7 @@ from vaxdiplo.events.clauses.scope import (
 from vaxdiplo.events.context import DocContext, Facts, Site
 from vaxdiplo.events.lexicon import AGREEMENT_NOUNS, VACCINE_NOUNS
 from vaxdiplo.events.roles import home_for, maker_actor, phrase_supplier, vaccine_owner
+from vaxdiplo.events.split import segment_words
 from vaxdiplo.models import Actor
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
@@ -72,7 +74,9 @@ def reject(site: Site) -> bool:
     if reduced_relative(ctx, trig):
         return True  # "following the 616,000 doses Japan provided in July"
     if production_materials(facts):
-        return True  # bulk or technology for local production: a TechTransfer
+        segments = segment_words(ctx, sent)
+        if len(segments) < 2 or all(words & MATERIAL_WORDS for words in segments):
+            return True  # bulk or technology for local production: a TechTransfer
     if ctx.parsed and trig.dep_ == "acl" and fold(trig.head.text) in VACCINE_NOUNS:
         return True  # "25 million doses provided by the American people": a description
     if site.rule.id == "delivery.shipment" and _object_of_delivery_verb(ctx, trig, sent):

@@ -17,6 +17,7 @@ from vaxdiplo.entities import Ent
 from vaxdiplo.events.attributes import recent_vaccine
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.arguments import governing_verb
+from vaxdiplo.events.clauses.scope import cumulative_context
 from vaxdiplo.events.context import DocContext, Facts, Site
 from vaxdiplo.events.lexicon import RECEIVE_VERBS, TRANSFER_VERBS
 from vaxdiplo.events.roles import (
@@ -67,12 +68,23 @@ def tech_transfer_ok(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> 
     return bool(facts["words"] & _MADE)
 
 
+def _counted_as_total(trig: Token, facts: Facts) -> bool:
+    """The count just before the trigger is a running total ("a total of 65.5 million
+    doses of bulk")."""
+    at = trig.idx - trig.sent.start_char
+    return any(q.cumulative and 0 <= at - q.end <= 4 for _, q in facts["doses"])
+
+
 def reject(site: Site) -> bool:
     """Not done or agreed; or the governing verb moves something else ("to package
     CoronaVac bulk": the bulk is not what is transferred here)."""
     ctx, rule, trig, sent, facts = site.ctx, site.rule, site.trig, site.sent, site.facts
     if not tech_transfer_ok(ctx, trig, sent, facts):
         return True
+    if rule.id == "tech.bulk_arrived" and (
+        cumulative_context(ctx, trig, sent) or _counted_as_total(trig, facts)
+    ):
+        return True  # "has received a total of 65.5 million doses of bulk": a running total
     if not (rule.verb_anchor and ctx.parsed):
         return False
     anchor = governing_verb(trig)
