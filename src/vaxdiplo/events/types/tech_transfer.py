@@ -115,6 +115,12 @@ def _sides(ctx: DocContext, c: Candidate) -> tuple[Actor | None, list[Actor]]:
         prov = side[0]
         c.trace.append(f"provider {prov.party} <- the vaccine's maker side")
         return prov, [p for p in everyone if p not in side and p.party != prov.party]
+    companies = [p for p in everyone if p.kind == "company"]
+    states = [p for p in everyone if p.kind == "country"]
+    public = any(p.kind == "government_body" for p in everyone)  # "the RDIF signed ..."
+    if not c.roles.get("provider") and companies and states and not public:
+        c.trace.append(f"provider {companies[0].party} <- the company in an agreement with states")
+        return companies[0], [p for p in everyone if p.party != companies[0].party]
     prov = c.first("provider")
     recs = [p for p in (c.roles.get("recipient") or []) if prov is None or p.party != prov.party]
     rest = [p for p in partners if p not in recs and (prov is None or p.party != prov.party)]
