@@ -363,6 +363,20 @@ def _attach_anaphor(state: DocumentState, a: Candidate) -> None:
         state.anaphor_dates[a.sent_starts[0]] = (target.date, target.type)
 
 
+_GIVE_WORDS = frozenset("sent donated gifted delivered provided shipped gave".split())
+
+
+def _giver_from_followup(ctx: DocContext, c: Candidate, sent: Any) -> None:
+    """ "... reached Guatemala. India has sent these as a gift": the giver the later
+    sentence names replaces a supplier only guessed from the vaccine's maker."""
+    for e in ctx.facts(sent)["ents"]:
+        if e.actor is not None and e.kind == "country" and e.actor.party != c.party("recipient"):
+            c.roles["supplier"] = e.actor
+            c.weak_roles.discard("supplier")
+            c.trace.append(f"supplier {e.actor.party} <- the giver a later sentence names")
+            return
+
+
 def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
     events = state.events
     """ "... arrived on Wednesday night. The shipment was purchased under the government's
@@ -380,6 +394,9 @@ def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
             and words[k + 1]
             in ("shipment", "consignment", "batch", "doses", "vaccines", "delivery")
             for k in range(len(words) - 1)
+        ) or any(  # "India has sent these as a gift"
+            words[k] in _GIVE_WORDS and words[k + 1] in ("these", "them")
+            for k in range(len(words) - 1)
         )
         if not refers:
             continue
@@ -394,6 +411,8 @@ def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
         if kind and before and before[-1].channel == "unspecified":
             before[-1].channel = kind
             before[-1].trace.append(f"channel {kind} <- a later sentence about the shipment")
+            if kind == "donation" and "supplier" in before[-1].weak_roles:
+                _giver_from_followup(ctx, before[-1], sent)
 
 
 def date_requests(ctx: DocContext, state: DocumentState) -> None:

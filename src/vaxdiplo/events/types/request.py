@@ -43,6 +43,7 @@ _PLAIN_ASKS = ("sought", "seek", "seeks", "seeking", "appealed", "requested", "r
 _ADDRESSED_WITH_TO = frozenset(
     "appeal appealed appeals plead pleaded write wrote written turn turned".split()
 )
+_LETTER_WORDS = frozenset({"letter", "letters", "wrote", "written", "writes", "write"})
 _GRANTED_AT = frozenset({"at", "following", "upon", "after", "of"})
 _SEEK_FORMS = ("seek", "seeks", "seeking", "sought")
 
@@ -181,7 +182,7 @@ def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) ->
         persons = [
             a.actor
             for a in args
-            if a.actor.kind == "person" and a.rel in ("up.subj", "speaker", "subj")
+            if a.actor.kind == "person" and a.rel in ("up.subj", "speaker", "subj", "up.appos")
         ]
         if persons:
             c.roles["requester"] = [persons[0]]
@@ -195,6 +196,17 @@ def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) ->
         if to:
             c.roles["addressee"] = to[:1]  # "appealed to her Indian counterpart", "wrote to"
             c.trace.append(f"addressee {to[0].party} <- 'to' of {trig.text!r}")
+    if not c.roles.get("addressee") and site.facts["words"] & _LETTER_WORDS:
+        to = [
+            a.actor
+            for a in args
+            if a.rel in ("to", "up.to", "dative", "up.dative", "up.obj", "up.obj.deep")
+            and a.actor.kind != "company"
+            and (req is None or a.actor.party != req.party)
+        ]
+        if to:  # "wrote to Prime Minister Narendra Modi asking ...", "sent X a letter"
+            c.roles["addressee"] = to[:1]
+            c.trace.append(f"addressee {to[0].party} <- whom the letter is to")
     owner = vaccine_owner(ctx, vent, args)
     if (
         not c.roles.get("addressee")
