@@ -312,6 +312,40 @@ CASES = [
         "recipient of the bulk",
     },
     {
+        "id": "donated-by-describes-doses",
+        "rule": "'doses ... donated by Japan' describes doses; the gift is no new pledge",
+        "url": "https://www.talkvietnam.org/2021/06/one-million-astrazeneca-covid-19-vaccine-doses-donated-by-japan-arrive-in-viet-nam/",
+        "published": "2021-06-17",
+        "text": "H\u00c0 N\u1ed8I \u2014 One million doses of AstraZeneca COVID-19 vaccines "
+        "donated by the Japanese Government arrived at N\u1ed9i B\u00e0i International Airport in H\u00e0 "
+        "N\u1ed9i late Wednesday night.",
+        "want": [{"type": "Delivery", "supplier": "JPN", "recipient": "VNM", "doses": 1000000}],
+        "never": [{"type": "DonationPledge"}],
+    },
+    {
+        "id": "made-in-is-no-recipient",
+        "rule": "'made in India vaccines' names where goods are made",
+        "url": "https://www.sify.com/news/no-involvement-of-taiwan-in-indias-vaccine-supply-to-paraguay-news-international-veinThjhbciga.html",
+        "published": "2021-04-08",
+        "text": "Subsequently, shipment of made in India vaccines was sent to Paraguay, I would "
+        'like to confirm that no third party was involved in this."',
+        "want": [],
+        "never": [{"type": "Delivery", "recipient": "IND"}],
+    },
+    {
+        "id": "produced-by-is-the-maker",
+        "rule": "who a vaccine is 'produced by' is its maker, not the authority",
+        "url": "http://en.people.cn/n3/2021/0430/c90000-9845819.html",
+        "published": "2021-04-30",
+        "text": "Indonesia's Food and Drug Administration (BPOM) has just issued an emergency "
+        'use authorization (EUA) for the Sinopharm vaccine. "We are announcing that an '
+        "emergency use authorization has been given for a vaccine produced by the Beijing "
+        'Biological Products Institute under Sinopharm," chief of BPOM Penny Lukito said '
+        "Friday.",
+        "want": [{"type": "Approval", "authority": "IDN", "vaccine": "sinopharm"}],
+        "never": [{"type": "Approval", "authority": "CHN"}],
+    },
+    {
         "id": "coordination-elsewhere-in-the-sentence",
         "rule": "a list the argument's own mention is not part of adds no party",
         "url": "https://www.urdupoint.com/en/world/uzbekistan-receives-15mln-doses-of-chinese-c-1343253.html",

@@ -74,7 +74,9 @@ def arguments(ctx: DocContext, sent: Span, anchor: Token) -> list[Arg]:
     that governs it)."""
     args = []
     for head, actor, ent in sentence_actors(ctx, sent):
-        if ent is not None and (_made_in(ctx, ent.end) or _org_of(ctx, ent.start)):
+        if ent is not None and (
+            _made_in(ctx, ent.end) or _made_before(ctx, ent.start) or _org_of(ctx, ent.start)
+        ):
             args.append(Arg(actor, "mod", head, ent))  # "the China-made vaccine": an origin
             continue
         rel = relation(ctx, head, anchor)
@@ -95,6 +97,12 @@ def _made_in(ctx: DocContext, end: int) -> bool:
     """ "China-made", "Russian-produced": the mention only says where goods come from."""
     doc = ctx.doc
     return end + 1 < len(doc) and doc[end].text == "-" and fold(doc[end + 1].text) in _MADE
+
+
+def _made_before(ctx: DocContext, start: int) -> bool:
+    """ "made in India vaccines", "produced in Russia": the place goods are made."""
+    doc = ctx.doc
+    return start >= 2 and fold(doc[start - 1].text) == "in" and fold(doc[start - 2].text) in _MADE
 
 
 def _org_of(ctx: DocContext, start: int) -> bool:

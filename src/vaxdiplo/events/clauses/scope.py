@@ -32,6 +32,7 @@ __all__ = [
     "attributive",
     "cumulative_context",
     "mood",
+    "participle_by",
     "past_gift",
     "production_materials",
     "reduced_relative",
@@ -276,7 +277,27 @@ def attributive(ctx: DocContext, trig: Token) -> bool:
     """ "Japan-donated vaccines", "the donated doses": a modifier, not a pledge."""
     if trig.i > 0 and ctx.doc[trig.i - 1].text in ("-", "–"):
         return True
-    return ctx.parsed and trig.dep_ in ("amod", "compound")
+    if not ctx.parsed:
+        return participle_by(ctx, trig)
+    return trig.dep_ in ("amod", "compound")
+
+
+_AUXILIARIES = frozenset("has have had was were is are be been being".split())
+
+
+def participle_by(ctx: DocContext, trig: Token) -> bool:
+    """Without a parser: "doses of the Pfizer vaccine donated by the US", "raw materials
+    sought by vaccine manufacturers": a participle describing a noun, with no auxiliary
+    before it, refers to an event told elsewhere."""
+    doc = ctx.doc
+    return (
+        trig.text.lower().endswith(("ed", "ught"))
+        and trig.i + 1 < len(doc)
+        and fold(doc[trig.i + 1].text) == "by"
+        and trig.i > 0
+        and fold(doc[trig.i - 1].text) not in _AUXILIARIES
+        and doc[trig.i - 1].is_alpha
+    )
 
 
 MATERIAL_WORDS = frozenset({"bulk", "concentrate", "substance", "ingredient", "ingredients"})

@@ -95,11 +95,27 @@ def _not_the_owner(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) 
     ]
 
 
+_MADE_BY = frozenset("produced developed made manufactured".split())
+
+
+def _made_by(site: Site, a: Arg) -> bool:
+    """ "a vaccine produced by the Beijing Biological Products Institute": the maker,
+    not the authority."""
+    if a.ent is None:
+        return False
+    before = [
+        fold(t.text) for t in site.ctx.doc[max(site.sent.start, a.ent.start - 4) : a.ent.start]
+    ]
+    return any(w in _MADE_BY and "by" in before[k + 1 :] for k, w in enumerate(before))
+
+
 def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """The authority (not the maker: "Medigen's approval"; not the vaccine's owner) and
     the approval kind; "authorised in X" makes X the authority when nothing else does."""
     ctx, rule, trig, sent, facts = site.ctx, site.rule, site.trig, site.sent, site.facts
     c.roles["authority"] = [a for a in c.roles.get("authority", []) if a.kind != "company"]
+    makers = {a.actor.party for a in args if _made_by(site, a)}
+    c.roles["authority"] = [a for a in c.roles["authority"] if a.party not in makers]
     _not_the_owner(site, c, args, vent)
     kind = _kind(ctx, rule, trig, sent, facts["words"])
     if kind != "unspecified":

@@ -11,6 +11,7 @@ from vaxdiplo._text import fold
 from vaxdiplo.entities import Ent
 from vaxdiplo.events.attributes import recent_vaccine
 from vaxdiplo.events.candidate import Arg, Candidate
+from vaxdiplo.events.clauses.scope import participle_by
 from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.lexicon import STRONG_SUPPLY, SUPPLY_WORDS, VACCINE_WORDS
 from vaxdiplo.events.roles import vaccine_owner
@@ -124,6 +125,8 @@ def request_types(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
 def reject_request(site: Site) -> bool:
     """ "seeking to make vaccines": an aim, not a request."""
     ctx, rule, trig = site.ctx, site.rule, site.trig
+    if rule.type == "Request" and participle_by(ctx, trig):
+        return True  # "raw materials sought by vaccine manufacturers": told elsewhere
     return (
         rule.type == "Request"
         and fold(trig.text) in _SEEK_FORMS
