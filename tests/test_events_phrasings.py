@@ -317,8 +317,8 @@ CASES = [
         "url": "https://www.talkvietnam.org/2021/06/one-million-astrazeneca-covid-19-vaccine-doses-donated-by-japan-arrive-in-viet-nam/",
         "published": "2021-06-17",
         "text": "H\u00c0 N\u1ed8I \u2014 One million doses of AstraZeneca COVID-19 vaccines "
-        "donated by the Japanese Government arrived at N\u1ed9i B\u00e0i International Airport in H\u00e0 "
-        "N\u1ed9i late Wednesday night.",
+        "donated by the Japanese Government arrived at N\u1ed9i B\u00e0i International "
+        "Airport in H\u00e0 N\u1ed9i late Wednesday night.",
         "want": [{"type": "Delivery", "supplier": "JPN", "recipient": "VNM", "doses": 1000000}],
         "never": [{"type": "DonationPledge"}],
     },
