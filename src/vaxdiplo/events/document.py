@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from vaxdiplo._text import fold
@@ -377,10 +378,26 @@ def _giver_from_followup(ctx: DocContext, c: Candidate, sent: Any) -> None:
             return
 
 
+_REFERRING = frozenset({"shipment", "consignment", "batch", "doses", "vaccines", "delivery"})
+_ARRIVAL_WORDS = frozenset("arrived landed unloaded received reached delivered".split())
+
+
+def _refers_to_shipment(words: list[str]) -> bool:
+    """ "The shipment was purchased ...", "This is part of the contracted quantity",
+    "India has sent these as a gift": the sentence is about a shipment told before."""
+    pairs = list(pairwise(words))
+    return (
+        any(a in ("the", "this", "that", "these") and b in _REFERRING for a, b in pairs)
+        or any(a in _GIVE_WORDS and b in ("these", "them") for a, b in pairs)
+        or bool(pairs and pairs[0][0] in ("this", "it") and pairs[0][1] in ("is", "was"))
+    )
+
+
 def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
-    events = state.events
     """ "... arrived on Wednesday night. The shipment was purchased under the government's
-    agreements with Pfizer.": a later sentence tells how the doses were obtained."""
+    agreements with Pfizer.": a later sentence tells how the doses were obtained, and on
+    which day they were unloaded."""
+    events = state.events
     deliveries = sorted((c for c in events if c.type == "Delivery"), key=lambda c: c.sent_starts[0])
     if not deliveries:
         return
@@ -388,18 +405,11 @@ def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
     for sent in ctx.doc.sents:
         if sent.start in starts:
             continue
-        words = [fold(t.text) for t in sent]
-        refers = any(
-            words[k] in ("the", "this", "that", "these")
-            and words[k + 1]
-            in ("shipment", "consignment", "batch", "doses", "vaccines", "delivery")
-            for k in range(len(words) - 1)
-        ) or any(  # "India has sent these as a gift"
-            words[k] in _GIVE_WORDS and words[k + 1] in ("these", "them")
-            for k in range(len(words) - 1)
-        )
-        if not refers:
+        words = [fold(t.text) for t in sent if not t.is_punct]
+        before = [c for c in deliveries if c.sent_starts[0] < sent.start]
+        if not before or not _refers_to_shipment(words):
             continue
+        c = before[-1]
         kind = (
             "purchase"
             if set(words) & {"purchased", "bought", "procured"}
@@ -407,12 +417,20 @@ def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
             if set(words) & {"donated", "gifted", "donation", "gift"}
             else None
         )
-        before = [c for c in deliveries if c.sent_starts[0] < sent.start]
-        if kind and before and before[-1].channel == "unspecified":
-            before[-1].channel = kind
-            before[-1].trace.append(f"channel {kind} <- a later sentence about the shipment")
-            if kind == "donation" and "supplier" in before[-1].weak_roles:
-                _giver_from_followup(ctx, before[-1], sent)
+        if kind and c.channel == "unspecified":
+            c.channel = kind
+            c.trace.append(f"channel {kind} <- a later sentence about the shipment")
+            if kind == "donation" and "supplier" in c.weak_roles:
+                _giver_from_followup(ctx, c, sent)
+        days = [d.value for _, d in ctx.facts(sent)["dates"] if d.value is not None]
+        if (
+            c.date is None
+            and not c.date_conflict
+            and len(days) == 1
+            and set(words) & _ARRIVAL_WORDS
+        ):
+            c.date = days[0]  # "The doses were unloaded at Queen Alia Airport on Saturday."
+            c.trace.append(f"date {days[0]} <- a later sentence about the shipment")
 
 
 def date_requests(ctx: DocContext, state: DocumentState) -> None:
@@ -498,6 +516,8 @@ def same_event(ctx: DocContext, o: Candidate, c: Candidate) -> bool:
         a, b = o.party(role), c.party(role)
         if role != KEY_ROLE.get(o.type):
             a, b = ctx.state(a), ctx.state(b)
+        if role == "supplier" and "COVAX" in (a, b) and "donation" in (o.channel, c.channel):
+            continue  # a country's gift delivered through COVAX (§7.9)
         if not _compatible(a, b):
             return False
     if o.type == "Approval":
@@ -534,6 +554,9 @@ def absorb(o: Candidate, c: Candidate) -> None:
         o.approval = c.approval
     if o.channel == "unspecified":
         o.channel = c.channel
+    elif o.type == "Delivery" and o.channel == "donation" and c.channel == "covax":
+        o.channel = "covax"  # a gift delivered through COVAX comes from COVAX (§7.9)
+        o.roles["supplier"] = c.roles.get("supplier")
     for ev in c.evidence:
         if ev not in o.evidence:
             o.evidence.append(ev)
