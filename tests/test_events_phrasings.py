@@ -346,6 +346,42 @@ CASES = [
         "never": [{"type": "Approval", "authority": "CHN"}],
     },
     {
+        "id": "will-send-as-a-gift",
+        "rule": "'X will send N doses to Y' in a text that speaks of no purchase or deal "
+        "is a pledge",
+        "url": "https://www.urdupoint.com/en/world/erdogan-pledges-15-mln-covid-vaccine-doses-fo-1430265.html",
+        "published": "2021-12-18",
+        "text": "Turkey will send 15 million Covid-19 vaccine doses to Africa, President Recep "
+        "Tayyip Erdogan announced on Saturday at a major summit of the continent's leaders, "
+        "adding that the low vaccination rates there were a blot on humanity.",
+        "want": [
+            {"type": "DonationPledge", "donor": "TUR", "doses": 15000000, "date": "2021-12-18"}
+        ],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "will-send-what-was-agreed",
+        "rule": "'X will send N doses' in a text about doses agreed between the two is no pledge",
+        "url": "https://www.telesurenglish.net/news/Bolivia-to-Receive-20000-Doses-of-Russian-Sputnik-V-Vaccine-20210128-0001.html",
+        "published": "2021-01-28",
+        "text": "Russia will send 5.2 million COVID-19 vaccines to this Andean country this "
+        "year. The Sputnik V doses are the first of the 5.2 million vaccines agreed between "
+        "Bolivia and Russia.",
+        "want": [],
+        "never": [{"type": "DonationPledge"}],
+    },
+    {
+        "id": "subject-the-parser-put-in-a-date",
+        "rule": "an actor the verb follows with only auxiliaries between is its doer when "
+        "the parser gave the verb no subject",
+        "url": "https://kabulnow.com/2021/05/china-will-donate-300000-new-doses-of-covid-19-vaccine-to-afghanistan/",
+        "published": "2021-05-24",
+        "text": "The pledge is made while earlier in March China had promised to deliver "
+        "400,000 doses of Sinopharm\u2019s Covid-19 vaccine to Afghanistan.",
+        "want": [{"type": "DonationPledge", "donor": "CHN", "recipient": "AFG", "doses": 400000}],
+        "never": [],
+    },
+    {
         "id": "coordination-elsewhere-in-the-sentence",
         "rule": "a list the argument's own mention is not part of adds no party",
         "url": "https://www.urdupoint.com/en/world/uzbekistan-receives-15mln-doses-of-chinese-c-1343253.html",

@@ -249,6 +249,18 @@ def _doses_near(ctx, rule, trig, sent, facts) -> bool:
     return any((e := ctx.ent_at.get(i)) is not None and e.vaccine is not None for i in near)
 
 
+_DEAL_STEMS = ("purchas", "bought", "buy", "contract", "agreed", "agreement", "deal", "procur")
+
+
+@checks.register("unpaid")
+def _unpaid(ctx, rule, trig, sent, facts) -> bool:
+    """Nothing in the document speaks of buying or a deal ("Turkey will send 15 million
+    doses to Africa" is a gift; "Russia will send 5.2 million vaccines", in an article
+    about doses agreed between the two countries, is not)."""
+    low = ctx.text.lower()
+    return not any(stem in low for stem in _DEAL_STEMS)
+
+
 @checks.register("no_gift")
 def _no_gift(ctx, rule, trig, sent, facts) -> bool:
     """The sentence does not call the doses a gift."""
