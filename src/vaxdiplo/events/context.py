@@ -166,10 +166,13 @@ class DocContext:
 
     def home_actor(self) -> Actor | None:
         """The document's home country as an actor, when it has one."""
-        home = self.ents.home
-        if not home or home not in self.registry.country_ids:
+        return self.country_actor(self.ents.home)
+
+    def country_actor(self, iso: str | None) -> Actor | None:
+        """The registry country ``iso`` as an actor, if it is one."""
+        if not iso or iso not in self.registry.country_ids:
             return None
-        cn = self.registry.country(home)
+        cn = self.registry.country(iso)
         return Actor(kind="country", name=cn.name, id=cn.id, country=cn.id, party=cn.id)
 
     def state(self, party: str | None) -> str | None:

@@ -52,6 +52,14 @@ def _place_of(ctx: DocContext, a: Arg, sent: Span, visit: bool) -> bool:
     return word == "in" or (word == "on" and a.ent.via == "demonym") or (visit and word == "to")
 
 
+def _held_at(ctx: DocContext, a: Arg) -> bool:
+    """ "met ... at the Ministry of Foreign Affairs of China": the body's premises."""
+    k = a.ent.start - 1
+    while k >= 0 and fold(ctx.doc[k].text) == "the":
+        k -= 1
+    return k >= 0 and fold(ctx.doc[k].text) == "at" and a.actor.party in ctx.registry.country_ids
+
+
 def _dateline_country(ctx: DocContext) -> str | None:
     """ "BEIJING: ...", "HÀ NỘI — ...": the country of a place that opens the article."""
     ents = [e for e in ctx.ents.ents if e.actor is not None and e.actor.kind == "country"]
@@ -71,6 +79,9 @@ def _location(
     for a in args:
         if a.ent is not None and a.actor.kind == "country" and _place_of(ctx, a, sent, visit):
             return a.actor
+    for a in args:
+        if a.ent is not None and a.actor.kind == "government_body" and _held_at(ctx, a):
+            return ctx.country_actor(a.actor.party)  # "at the Ministry of Foreign Affairs of China"
     if "here" in words:  # "the summit that opened here": the dateline's place
         place = next((e for e in ctx.ents.ents if e.dateline and e.actor is not None), None)
         if place is not None:
