@@ -84,6 +84,8 @@ def _names_after_titles(state: LinkState) -> None:
         if e.kind != "title":
             continue
         j = e.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            j += 3  # "National Security Advisor (NSA) Ajit Doval"
         while j < len(doc) and (fold(doc[j].text) in HONORIFICS or doc[j].text == ","):
             if doc[j].text == "," and j > e.end:
                 break

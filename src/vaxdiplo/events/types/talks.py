@@ -9,6 +9,8 @@ known, the document's home country is the other.
 
 from __future__ import annotations
 
+import itertools
+
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.models import Actor
@@ -93,10 +95,35 @@ def participants(
     return roles, trace
 
 
+_TWO_SIDES = frozenset("leaders sides ministers presidents countries heads delegations".split())
+
+
+def _the_two(ctx: DocContext, c: Candidate) -> list[Actor]:
+    """ "X and Y have been discussing the pandemic. During a telephone conversation on
+    Monday, the two leaders talked ...": the two parties of the sentence before."""
+    sent = ctx.doc[c.sent_starts[0]].sent
+    words = [t.lower_ for t in sent]
+    if not any(a == "two" and b in _TWO_SIDES for a, b in itertools.pairwise(words)):
+        return []
+    if sent.start == 0:
+        return []
+    prev = ctx.doc[sent.start - 1].sent
+    actors = _one_per_party(
+        [e.actor for e in ctx.facts(prev)["ents"] if e.actor is not None and not e.absorbed]
+    )
+    actors = [a for a in actors if not _unplaced(a)]
+    return actors if len(actors) == 2 else []
+
+
 def add_home_participant(ctx: DocContext, c: Candidate) -> None:
     """With one party known, the home country is the other."""
     home, home_actor = ctx.ents.home, ctx.home_actor()
     parts = c.roles.get("participants", [])
+    if len({p.party for p in parts}) < 2:
+        two = _the_two(ctx, c)
+        if two:
+            c.roles["participants"] = parts = _one_per_party([*parts, *two])
+            c.trace.append("participants <- the two named in the sentence before")
     parties = {p.party for p in parts}
     if len(parties) == 1 and home_actor is not None and home not in parties:
         parts.append(home_actor)
