@@ -116,7 +116,17 @@ NOUN_REFERENCES = {
     "organization": "international_org",
     "agency": "international_org",
     "facility": "international_org",
+    "alliance": "international_org",
+    "initiative": "international_org",
+    "mechanism": "international_org",
+    "programme": "international_org",
+    "program": "international_org",
+    "scheme": "international_org",
 }
+REFERENCE_ADJECTIVES = frozenset(
+    "global international world vaccine vaccines un u.n. sharing".split()
+)
+"""Words between "the" and a noun that refers back ("the global alliance")."""
 
 
 def forms_match(tok: Token, words: frozenset[str]) -> bool:

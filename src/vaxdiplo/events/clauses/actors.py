@@ -12,7 +12,12 @@ from spacy.tokens import Span, Token
 from vaxdiplo._text import fold
 from vaxdiplo.entities import Ent
 from vaxdiplo.events.context import DocContext
-from vaxdiplo.events.lexicon import NOUN_REFERENCES, PRONOUNS_PERSON, PRONOUNS_THING
+from vaxdiplo.events.lexicon import (
+    NOUN_REFERENCES,
+    PRONOUNS_PERSON,
+    PRONOUNS_THING,
+    REFERENCE_ADJECTIVES,
+)
 from vaxdiplo.models import Actor
 
 __all__ = ["antecedent", "is_subject", "sentence_actors"]
@@ -50,7 +55,7 @@ def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent |
             and ctx.ents.home
         ):
             actor = ctx.home_actor()
-        elif low in NOUN_REFERENCES and tok.i > 0 and fold(ctx.doc[tok.i - 1].text) == "the":
+        elif low in NOUN_REFERENCES and _after_the(ctx, tok.i):
             actor = antecedent(ctx, tok.i, (NOUN_REFERENCES[low],), same_sentence_ok=True)
         elif low == "side" and tok.i > 0:
             prev = ctx.ent_at.get(tok.i - 1)
@@ -59,6 +64,14 @@ def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent |
         if actor is not None:
             out.append((tok.i, actor, None))
     return out
+
+
+def _after_the(ctx: DocContext, i: int) -> bool:
+    """ "the company", "the global alliance": a definite description."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and fold(ctx.doc[k].text) in REFERENCE_ADJECTIVES:
+        k -= 1
+    return k >= 0 and fold(ctx.doc[k].text) == "the"
 
 
 def is_subject(root: Token) -> bool:
