@@ -1,7 +1,7 @@
 """Phrasings met in real articles, each with the rule it exercises: what must be found
 (``want``) and what must not (``never``), in both modes.
 
-Each case quotes at most two sentences of its source, named by ``url``.
+Each case quotes a sentence or a few of its source, named by ``url``.
 """
 
 from __future__ import annotations
@@ -380,6 +380,22 @@ CASES = [
         "400,000 doses of Sinopharm\u2019s Covid-19 vaccine to Afghanistan.",
         "want": [{"type": "DonationPledge", "donor": "CHN", "recipient": "AFG", "doses": 400000}],
         "never": [],
+    },
+    {
+        "id": "first-person-in-a-quote",
+        "rule": "'I' and 'us' in a quotation are its speaker's side (the home country "
+        "when no speaker is named beside it); 'him' is the person named before it (the "
+        "article's first sentence and two of its quotation, which are paragraphs apart)",
+        "url": "https://riviera-maya-news.com/amlo-thanks-us-president-biden-for-2-7-million-vaccines/2021.html",
+        "published": None,
+        "text": "Mexico City, Mexico \u2014 President Andr\u00e9s Manuel L\u00f3pez Obrador says "
+        "that the United States government has agreed to send 2.7 million AstraZeneca "
+        "vaccines to Mexico.\n\n\u201cThe United States government has decided to help us and "
+        "will send 2.7 million doses of AstraZeneca vaccine. I especially thank President "
+        "Biden because I discussed this issue with him for two months when we had a "
+        "conversation from Monterrey, and I asked him to help us with doses of vaccines.",
+        "want": [{"type": "SupplyRequest", "requester": "MEX", "addressee": "USA"}],
+        "never": [{"type": "SupplyRequest", "requester": "USA"}],
     },
     {
         "id": "coordination-elsewhere-in-the-sentence",

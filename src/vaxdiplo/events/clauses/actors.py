@@ -17,6 +17,7 @@ from vaxdiplo.events.lexicon import (
     PRONOUNS_PERSON,
     PRONOUNS_THING,
     REFERENCE_ADJECTIVES,
+    REPORT_VERBS,
 )
 from vaxdiplo.models import Actor
 
@@ -39,7 +40,11 @@ def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent |
             continue
         low = fold(tok.text)
         actor = None
-        if low in PRONOUNS_PERSON:
+        if low in _FIRST_PERSON and _quoted(ctx, tok):
+            actor = _quote_speaker(ctx, sent)  # "I asked him to help us with doses"
+        elif low in ("him", "her") and (obj := _object_before(ctx, tok, sent)) is not None:
+            actor = obj  # "I thank President Biden because I discussed this with him"
+        elif low in PRONOUNS_PERSON:
             actor = antecedent(ctx, tok.i, ("person",))
         elif low in PRONOUNS_THING:
             actor = _subject_before(ctx, tok, sent) if low in ("its", "their") else None
@@ -64,6 +69,52 @@ def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent |
         if actor is not None:
             out.append((tok.i, actor, None))
     return out
+
+
+_FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
+_OPENING = ("\u201c", '"')
+
+
+def _quoted(ctx: DocContext, tok: Token) -> bool:
+    """Inside a quotation: an opening quote mark earlier in the paragraph is not closed."""
+    text = ctx.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    before = text[start : tok.idx]
+    opened = before.count("\u201c") - before.count("\u201d")
+    return opened > 0 or (before.count('"') % 2 == 1)
+
+
+def _quote_speaker(ctx: DocContext, sent: Span) -> Actor | None:
+    """Who speaks a quotation: a named person beside a reporting verb in the sentence
+    ('..., Macron said'), else the document's home country, whose officials most quotes
+    in a story are from."""
+    doc = ctx.doc
+    for e in ctx.facts(sent)["ents"]:
+        if e.actor is None or e.actor.kind != "person" or _quoted(ctx, doc[e.start]):
+            continue
+        near = doc[max(sent.start, e.start - 3) : min(sent.end, e.end + 3)]
+        if any(fold(t.text) in REPORT_VERBS for t in near) and e.actor.party != e.actor.id:
+            return e.actor
+    return ctx.home_actor()
+
+
+def _object_before(ctx: DocContext, tok: Token, sent: Span) -> Actor | None:
+    """An object pronoun refers to the last person named before it in its sentence who
+    is not its subject ("I especially thank President Biden because I discussed this
+    issue with him")."""
+    if not ctx.parsed:
+        return None
+    people = [
+        e
+        for e in ctx.facts(sent)["ents"]
+        if e.start < tok.i
+        and e.actor is not None
+        and e.actor.kind == "person"
+        and e.actor.party != e.actor.id  # a person no one can place is no antecedent
+        and not e.absorbed
+        and not is_subject(ctx.doc[e.start : e.end].root)
+    ]
+    return people[-1].actor if people else None
 
 
 def _after_the(ctx: DocContext, i: int) -> bool:

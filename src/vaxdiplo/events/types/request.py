@@ -21,6 +21,7 @@ __all__ = ["fill_request", "reject_request", "request_types"]
 _CALL_FORMS = ("called", "calls", "call", "calling")
 _ASK_FORMS = ("asked", "asks", "ask", "asking")
 _ASKED_OTHERWISE = ("reporters", "journalists", "anonymity", "not", "about", "questions")
+_OFFER_FORMS = frozenset("proposed proposes propose proposing suggested".split())
 _PRESS = frozenset({"anonymity", "reporters", "journalists"})
 _TECH_ASKS = frozenset(
     {"technology", "technologies", "tech", "know-how", "licence", "license", "licensing"}
@@ -96,6 +97,8 @@ def request_types(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
     wordset = set(words)
     if fold(trig.text) in _ASK_FORMS and words[:1] and words[0] in _ASKED_OTHERWISE:
         return []
+    if fold(trig.text) in _OFFER_FORMS and wordset & {"donation", "donate", "donating", "gift"}:
+        return []  # "we proposed the vaccine donation": an offer, not a request
     if wordset & _PRESS and not (wordset & VACCINE_WORDS):
         return []
     has_vaccine = bool(wordset & VACCINE_WORDS) or any(
@@ -167,8 +170,9 @@ def _asked_from(site: Site, c: Candidate, args: list[Arg]) -> None:
     for a in args:
         if a.rel not in ("from", "up.from", "for") or a.token <= trig.i or not _after_from(doc, a):
             continue
-        if "for" not in {fold(t.text) for t in doc[trig.i + 1 : a.token]}:
-            continue
+        between = {fold(t.text) for t in doc[trig.i + 1 : a.token]}
+        if "for" not in between or between & {",", ";"}:
+            continue  # the request's own words, not a later clause ("..., there had been")
         c.roles["requester"] = [r for r in c.roles.get("requester", []) if r is not a.actor]
         if not c.roles.get("addressee"):
             c.roles["addressee"] = [a.actor]
