@@ -131,9 +131,24 @@ def _filled(c: Candidate) -> float:
 
 
 def set_anaphors_aside(ctx: DocContext, state: DocumentState) -> None:
-    """Anaphoric candidates ("during the call") never start an event."""
-    state.anaphors = [c for c in state.events if c.anaphoric]
-    state.events = [c for c in state.events if not c.anaphoric]
+    """Anaphoric candidates ("during the call") start no event, unless they are talks
+    between two named sides that nothing before tells of ("At the talks with Russian
+    President Vladimir Putin in Moscow on Wednesday, Nazarbayev thanked him")."""
+    talks = ("PhoneCall", "Meeting")
+    first = min(
+        (c.sent_starts[0] for c in state.events if c.type in talks and not c.anaphoric),
+        default=None,
+    )
+    own = [
+        c
+        for c in state.events
+        if c.anaphoric
+        and c.type in talks
+        and len(c.parties()) >= 2
+        and (first is None or c.sent_starts[0] < first)
+    ]
+    state.anaphors = [c for c in state.events if c.anaphoric and c not in own]
+    state.events = [c for c in state.events if not c.anaphoric or c in own]
 
 
 def expand_separately(ctx: DocContext, state: DocumentState) -> None:

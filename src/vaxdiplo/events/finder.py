@@ -141,6 +141,11 @@ def candidates(ctx: DocContext, rule: TriggerRule, trig: Token) -> list[Candidat
     return out
 
 
+_SEPARATE_TALKS = frozenset({"calls", "meetings", "conversations"})
+"""Plural talk nouns: one event per partner ("phone calls with the foreign ministers of
+Algeria and Ethiopia")."""
+
+
 def build(
     ctx: DocContext, rule: TriggerRule, etype: str, trig: Token, sent: Span, facts: Facts
 ) -> list[Candidate]:
@@ -149,7 +154,7 @@ def build(
     anchor = governing_verb(trig) if (rule.verb_anchor and ctx.parsed) else trig
     args = [company_reference(ctx, a, facts) for a in arguments(ctx, sent, anchor)]
     if etype in TALKS:
-        found = participants(rule, args, facts)
+        found = participants(rule, args, facts, plural=fold(trig.text) in _SEPARATE_TALKS)
         if found is None:
             return []
         roles, trace = found

@@ -112,9 +112,15 @@ def _object_before(ctx: DocContext, tok: Token, sent: Span) -> Actor | None:
         and e.actor.kind == "person"
         and e.actor.party != e.actor.id  # a person no one can place is no antecedent
         and not e.absorbed
-        and not is_subject(ctx.doc[e.start : e.end].root)
+        and not _subject_of(ctx.doc[e.start : e.end].root, tok)
     ]
     return people[-1].actor if people else None
+
+
+def _subject_of(root: Token, pronoun: Token) -> bool:
+    """``root`` is the subject of the pronoun's own verb ("Rajapaksa requested him":
+    not him)."""
+    return is_subject(root) and root.head.i == pronoun.head.i
 
 
 def _after_the(ctx: DocContext, i: int) -> bool:

@@ -58,7 +58,12 @@ def _kind(ctx: DocContext, rule: TriggerRule, trig: Token, sent: Span, words: se
     return "unspecified"
 
 
-_OWNER_GLUE = frozenset({"'s", "’s", "-", "partner", "company", "firm", "drugmaker"})
+_OWNER_GLUE = frozenset(
+    {"'s", "’s", "-", "partner", "company", "firm", "drugmaker", "covid-19", "covid", "coronavirus"}
+    | VACCINE_NOUNS
+)
+"""Words between a country and the company or vaccine it owns ("Chinese Covid-19 vaccine
+Sinopharm")."""
 
 
 def _modifies_maker(site: Site, a: Arg) -> bool:

@@ -86,6 +86,11 @@ def _location(
         place = next((e for e in ctx.ents.ents if e.dateline and e.actor is not None), None)
         if place is not None:
             return place.actor
+    if rule.id == "meeting.courtesy":  # a courtesy call is paid at the host's place
+        host = next((a.actor for a in args if a.rel in ("to", "on", "up.to", "up.on")), None)
+        place = ctx.country_actor(host.party) if host is not None else None
+        if place is not None:
+            return place
     if rule.host:
         host = next((a.actor for a in args if a.rel in ("subj", "agent")), None)
         if host is not None and host.party in ctx.registry.country_ids:

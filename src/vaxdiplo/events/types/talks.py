@@ -28,6 +28,10 @@ DIRECT_RELS = frozenset("subj obj with between conj pass agent dative poss mod a
 _PARTNER_KINDS = ("person", "country", "international_org", "company", "government_body")
 
 
+_SIDE_RELS = ("subj", "up.subj", "poss", "speaker")
+"""Who holds talks with each of several partners ("his phone calls with A and B")."""
+
+
 def _unplaced(actor: Actor) -> bool:
     return actor.kind == "person" and actor.party == actor.id
 
@@ -70,7 +74,7 @@ def _has_partner(args: list[Arg]) -> bool:
 
 
 def participants(
-    rule: TriggerRule, args: list[Arg], facts: Facts
+    rule: TriggerRule, args: list[Arg], facts: Facts, plural: bool = False
 ) -> tuple[dict[str, list[Actor]], list[str]] | None:
     """The participants (and ``separately`` partners) and their trace; None when the
     rule's checks on the arguments fail (no partner met, no actor of the talk)."""
@@ -79,9 +83,12 @@ def participants(
     roles: dict[str, list[Actor]] = {"participants": parts}
     if "meet_partner" in rule.needs and not _has_partner(args):
         return None
-    separately = bool(facts["words"] & {"separately", "bilateral"}) or rule.each
+    separately = bool(facts["words"] & {"separately", "bilateral"}) or rule.each or plural
     if separately and len({p.party for p in parts}) >= 3:
-        subj = next((a.actor for a in args if a.rel in ("subj", "up.subj")), parts[0])
+        subj = next(
+            (a.actor for r in _SIDE_RELS for a in args if a.rel == r and a.actor in parts),
+            parts[0],
+        )
         others: list[Actor] = []
         for p in parts:
             if p.party != subj.party and p.party not in [o.party for o in others]:
