@@ -130,22 +130,19 @@ def _filled(c: Candidate) -> float:
     )
 
 
+_TALKS = ("PhoneCall", "Meeting")
+
+
 def set_anaphors_aside(ctx: DocContext, state: DocumentState) -> None:
     """Anaphoric candidates ("during the call") start no event, unless they are talks
     between two named sides that nothing before tells of ("At the talks with Russian
     President Vladimir Putin in Moscow on Wednesday, Nazarbayev thanked him")."""
-    talks = ("PhoneCall", "Meeting")
-    first = min(
-        (c.sent_starts[0] for c in state.events if c.type in talks and not c.anaphoric),
-        default=None,
-    )
+    talks = [c.sent_starts[0] for c in state.events if c.type in _TALKS and not c.anaphoric]
+    first = min(talks, default=len(ctx.doc))
     own = [
         c
         for c in state.events
-        if c.anaphoric
-        and c.type in talks
-        and len(c.parties()) >= 2
-        and (first is None or c.sent_starts[0] < first)
+        if c.anaphoric and c.type in _TALKS and len(c.parties()) >= 2 and c.sent_starts[0] < first
     ]
     state.anaphors = [c for c in state.events if c.anaphoric and c not in own]
     state.events = [c for c in state.events if not c.anaphoric or c in own]
@@ -161,7 +158,8 @@ def expand_separately(ctx: DocContext, state: DocumentState) -> None:
             continue
         for o in others:
             d = c.copy()
-            d.roles["participants"] = [*c.roles["participants"], o]
+            both = {p.party: p for p in [*c.roles["participants"], o]}  # each party once
+            d.roles["participants"] = list(both.values())
             d.trace.append(f"separately: {o.party}")
             d.trigger_i = c.trigger_i * 100 + len(expanded)
             expanded.append(d)
