@@ -76,8 +76,8 @@ def assign_roles(
         if a.actor.party not in [x.party for x in roles[role]]:
             roles[role].append(a.actor)
             trace.append(f"{role} {a.actor.party} <- {a.rel} {a.actor.name!r}")
-    doer = DOER_ROLE.get(etype)
-    if doer and not roles.get(doer) and rule.roles.get("subj") == doer:
+    doer = rule.roles.get("subj")
+    if doer and doer not in ("none", "participants") and not roles.get(doer):
         before = _just_before(ctx, trig, args)
         if before is not None:  # "earlier in March China had promised to deliver"
             roles[doer] = [before.actor]
@@ -93,13 +93,15 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset(
 def _just_before(ctx: DocContext, trig: Token, args: list[Arg]) -> Arg | None:
     """An actor the verb follows with only auxiliaries and adverbs between, when the
     parser gave the verb no subject of its own."""
-    if ctx.parsed and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+    if not ctx.parsed or trig.tag_ == "VBG":
+        return None  # without a parser word order already decides; "..., asking" has none
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
         return None
     for a in args:
-        if a.ent is None or a.ent.end > trig.i or a.actor.kind == "person":
-            continue
+        if a.ent is None or a.ent.end > trig.i or a.actor.party == a.actor.id:
+            continue  # (a person no one can place is no doer)
         between = [fold(t.text) for t in ctx.doc[a.ent.end : trig.i]]
-        if between and all(w in _BETWEEN_SUBJECT_AND_VERB for w in between):
+        if all(w in _BETWEEN_SUBJECT_AND_VERB for w in between):
             return a
     return None
 
