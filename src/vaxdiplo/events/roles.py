@@ -98,7 +98,8 @@ def _just_before(ctx: DocContext, trig: Token, args: list[Arg]) -> Arg | None:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
         return None
     for a in args:
-        if a.ent is None or a.ent.end > trig.i or a.actor.party == a.actor.id:
+        unplaced = a.actor.kind == "person" and a.actor.party == a.actor.id
+        if a.ent is None or a.ent.end > trig.i or unplaced:
             continue  # (a person no one can place is no doer)
         between = [fold(t.text) for t in ctx.doc[a.ent.end : trig.i]]
         if all(w in _BETWEEN_SUBJECT_AND_VERB for w in between):
