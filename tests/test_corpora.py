@@ -22,7 +22,7 @@ WORLD = ROOT.parent / "shared" / "devset" / "world.jsonl"
 # Both development files together, by mode: (detected F1, exact F1) floors. The product
 # targets are 0.95 / 0.85 (default) and 0.88 / 0.75 (rules only); the floors hold what
 # is reached so far, so that no change loses ground on real articles.
-DEVSET_FLOORS = {"extractor": (0.83, 0.70), "rules_extractor": (0.75, 0.63)}
+DEVSET_FLOORS = {"extractor": (0.88, 0.79), "rules_extractor": (0.85, 0.74)}
 
 
 def _report(extractor, path):
