@@ -73,7 +73,10 @@ def _modifies_maker(site: Site, a: Arg) -> bool:
     if a.ent is None or a.actor.kind != "country":
         return False
     k = a.ent.end
-    while k < site.sent.end and fold(ctx.doc[k].text) in _OWNER_GLUE:
+    while k < site.sent.end and (
+        fold(ctx.doc[k].text) in _OWNER_GLUE
+        or ((o := ctx.ent_at.get(k)) is not None and o.kind == "country")  # "British-Swedish"
+    ):
         k += 1
     e = ctx.ent_at.get(k)
     if k < site.sent.end and fold(ctx.doc[k].text) in VACCINE_NOUNS:
