@@ -155,6 +155,20 @@ MOOD_CASES = [
     ("plan", "China plans to donate 1 million doses to Laos.", "donate", "Delivery", "plan"),
     ("raising", "China is expected to deliver more doses to Laos.", "deliver", "Delivery", "plan"),
     ("month-may", "The doses arrived in May from China.", "arrived", "Delivery", None),
+    (
+        "talks-far-after-will",
+        "Biden will announce the deal on Thursday at the G7 meeting in Britain.",
+        "meeting",
+        "Meeting",
+        "future",
+    ),
+    (
+        "talks-after-will-in-another-clause",
+        "Biden will announce the deal, and the G7 meeting in Britain agreed to it.",
+        "meeting",
+        "Meeting",
+        None,
+    ),
 ]
 
 

@@ -62,6 +62,17 @@ _TOTAL_PHRASES = (
 )
 
 
+def _future_talks(ctx: DocContext, trig: Token, sent: Span) -> bool:
+    """Without a parser: a talk noun a few words after "will" in the same clause."""
+    words = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 12) : trig.i]]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in _BOUNDARIES or words[k] in ("and", "but"):
+            return False
+        if words[k] in ("will", "'ll"):
+            return True
+    return False
+
+
 def _clause_window(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
     """Up to seven words before the trigger, cut at the nearest clause boundary.
     Month names ("May 14") and names ("Will") keep their capitals: they are no modals."""
@@ -173,6 +184,8 @@ def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
     if etype not in FUTURE_OK and ("will" in window or "'ll" in window):
         if etype not in ("TechTransfer",):
             return "future"
+    if not ctx.parsed and etype == "Meeting" and _future_talks(ctx, trig, sent):
+        return "future"  # "will announce the deal on Thursday at the G7 meeting"
     if (len(window) >= 1 and window[-1] == "to") or window[-2:] == ["to", "be"]:
         if etype in _PLAN_WHEN_TO and not (set(window) & _AGREED_WORDS):
             return "plan"
