@@ -103,6 +103,27 @@ def _supplier(ctx: DocContext, c: Candidate, sent: Span, facts: Facts, args, ven
             c.trace.append(f"supplier {maker.id} <- maker of a vaccine not said to be a gift")
 
 
+_PORTS = frozenset({"airport", "port", "seaport", "airbase"})
+
+
+def _airport_of(ctx: DocContext, args: list[Arg], c: Candidate) -> Actor | None:
+    """A country whose airport or port the doses reached ("at Myanmar's Yangon
+    International Airport")."""
+    doc = ctx.doc
+    for a in args:
+        if (
+            a.ent is None
+            or a.actor.kind != "country"
+            or a.rel not in ("at", "up.at", "in", "up.in")
+        ):
+            continue
+        after = [fold(t.text) for t in doc[a.ent.end : min(len(doc), a.ent.end + 6)]]
+        if after[:1] and after[0] in ("'s", "\u2019s") and set(after) & _PORTS:
+            if a.actor.party != c.party("supplier"):
+                return a.actor
+    return None
+
+
 def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """Channel, supplier and recipient (see the module docstring)."""
     ctx, trig, sent, facts = site.ctx, site.trig, site.sent, site.facts
@@ -116,6 +137,11 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     else:
         c.channel = channel(trig, sent, vent)
     _supplier(ctx, c, sent, facts, args, vent)
+    if not c.roles.get("recipient"):
+        port = _airport_of(ctx, args, c)
+        if port is not None:
+            c.roles["recipient"] = [port]  # "held Friday at Myanmar's Yangon International Airport"
+            c.trace.append(f"recipient {port.party} <- whose airport the doses reached")
     if not c.roles.get("recipient"):
         home = home_for(ctx, c, "recipient", c.first("supplier"))
         if home is not None:
