@@ -257,8 +257,7 @@ def _unpaid(ctx, rule, trig, sent, facts) -> bool:
     """Nothing in the document speaks of buying or a deal ("Turkey will send 15 million
     doses to Africa" is a gift; "Russia will send 5.2 million vaccines", in an article
     about doses agreed between the two countries, is not)."""
-    low = ctx.text.lower()
-    return not any(stem in low for stem in _DEAL_STEMS)
+    return not any(stem in ctx.lower_text for stem in _DEAL_STEMS)
 
 
 @checks.register("no_gift")

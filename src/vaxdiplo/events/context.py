@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -134,6 +135,11 @@ class DocContext:
         self.text = doc.text
         line = find_dateline(self.text)
         self.dateline = (line[1], line[2]) if line else (-1, -1)
+
+    @cached_property
+    def lower_text(self) -> str:
+        """The document's text in lower case, made once for the checks that read it all."""
+        return self.text.lower()
 
     def facts(self, sent: Span) -> Facts:
         """The sentence's dates, quantities, words and mentions (cached)."""
