@@ -408,6 +408,48 @@ CASES = [
         "want": [],
         "never": [{"type": "Approval", "authority": "CHN"}],
     },
+    {
+        "id": "request-at-the-nearest-meeting",
+        "rule": "a request made at a meeting goes to the side of the meeting named last before "
+        "it; 'his Indian and Chinese counterpart' names foreign sides, not the home country",
+        "url": "https://en.prothomalo.com/bangladesh/government/foreign-minister-discusses-rohingya-issues-vaccine-co-op-with-india-china",
+        "published": "2021-07-16",
+        "text": "Apart from meeting with his Indian and Chinese counterpart, Momen also held a "
+        "bilateral meeting with Tajikistan foreign minister on the sidelines of the conference, "
+        "a foreign ministry press release said.\nMeeting with Wang Yi\nAfter meeting with "
+        "Jaishankar, Momen held the bilateral meet with Chinese foreign minister Wang Yi where "
+        "he reiterated his request to initiate vaccine coproduction in Bangladesh with "
+        "partnership between Bangladeshi and Chinese stakeholders.",
+        "want": [
+            {"type": "TechTransferRequest", "requester": "BGD", "addressee": "CHN"},
+            {"type": "Meeting", "participants": ["BGD", "CHN"]},
+            {"type": "Meeting", "participants": ["BGD", "TJK"]},
+        ],
+        "never": [
+            {"type": "TechTransferRequest", "addressee": "IND"},
+            {"type": "TechTransferRequest", "addressee": "TJK"},
+            {"type": "Meeting", "participants": ["CHN", "IND"]},
+        ],
+    },
+    {
+        "id": "thanked-government-is-not-home",
+        "rule": "a government qualified by a country counts once toward the home country, "
+        "however often it is thanked",
+        "url": "https://en.prothomalo.com/bangladesh/government/foreign-minister-discusses-rohingya-issues-vaccine-co-op-with-india-china",
+        "published": "2021-07-16",
+        "text": "Apart from meeting with his Indian and Chinese counterpart, Momen also held a "
+        "bilateral meeting with Tajikistan foreign minister on the sidelines of the conference, "
+        "a foreign ministry press release said.\nHe thanked the Chinese government for "
+        "initiating the six-party Covid consultation and expressed Bangladesh\u2019s gratitude "
+        "to the Chinese government for standing by the people of Bangladesh.\nChinese foreign "
+        "minister Wang Yi assured Momen of the Chinese government\u2019s support on vaccine "
+        "coproduction in Bangladesh.",
+        "want": [{"type": "Meeting", "participants": ["BGD", "TJK"]}],
+        "never": [
+            {"type": "Meeting", "participants": ["CHN", "TJK"]},
+            {"type": "Meeting", "participants": ["BGD", "CHN", "IND", "TJK"]},
+        ],
+    },
 ]
 
 

@@ -141,6 +141,26 @@ def _origin(state: LinkState, e: Ent, starts: dict[int, Ent], makers: frozenset[
     return doc[j].lower_ in _GOODS_WORDS
 
 
+_COUNTERPART_GAP = frozenset(
+    "and , foreign defence defense health trade finance prime minister ministers "
+    "president presidents".split()
+)
+
+
+def _counterpart(state: LinkState, e: Ent) -> bool:
+    """ "met his Indian and Chinese counterparts": the demonym names the other side."""
+    doc, j = state.doc, e.end
+    while j < len(doc) and j < e.end + 6:
+        word = doc[j].lower_
+        if word in ("counterpart", "counterparts"):
+            return True
+        nxt = state.ent_at(j)
+        if word not in _COUNTERPART_GAP and (nxt is None or nxt.kind != "country"):
+            return False
+        j += 1
+    return False
+
+
 def _most_mentioned(state: LinkState) -> str | None:
     """The country with most weight; sets ``state.ranking`` to all countries by weight."""
     doc = state.doc
@@ -156,15 +176,19 @@ def _most_mentioned(state: LinkState) -> str | None:
             continue
         if e.kind != "country":
             continue
+        if _counterpart(state, e):
+            continue  # "his Indian and Chinese counterparts": foreign to the story's side
         weight = 0.5 if e.via == "demonym" else 1.0
         if first and not doc[e.start].is_sent_start:
             weight += 0.5
         first = False
         counts[e.actor.party] += weight * (0.25 if _origin(state, e, starts, makers) else 1.0)
     state.ranking = [c for c, _ in counts.most_common()]
+    bodies: set[str] = set()
     for e in state.ents:  # bodies qualified by a country ("Vietnam's health ministry")
         if e.kind == "government_body" and e.actor is None:
             q = qualifier_before(state, e.start) or qualifier_of(state, e.end)
-            if q is not None and q.kind == "country":
+            if q is not None and q.kind == "country" and q.party not in bodies:
+                bodies.add(q.party)  # once a country: "thanked the Chinese government" thrice
                 counts[q.party] += 2.0
     return counts.most_common(1)[0][0] if counts else None

@@ -40,6 +40,7 @@ from vaxdiplo._text import fold
 from vaxdiplo.events.candidate import KEY_ROLE, ROLE_ORDER, Candidate
 from vaxdiplo.events.context import DocContext
 from vaxdiplo.events.lexicon import GIFT_NOUNS, REPORT_VERBS, forms_match
+from vaxdiplo.events.made_in_talks import date_requests, recipient_from_talks
 from vaxdiplo.models import Actor
 
 __all__ = ["STEPS", "DocumentState", "document_pass"]
@@ -237,37 +238,6 @@ def date_from_anaphors(ctx: DocContext, state: DocumentState) -> None:
                 c.trace.append(f"date {hit[0]} <- the {hit[1]} the sentence refers to")
 
 
-_OTHER_SIDE = {
-    "DonationPledge": ("donor", "recipient"),
-    "SupplyRequest": ("requester", "addressee"),
-    "TechTransferRequest": ("requester", "addressee"),
-}
-"""The role talks fill with the other side, by the role of the side that acts."""
-
-
-def recipient_from_talks(ctx: DocContext, state: DocumentState) -> None:
-    """ "Moon pledged a million doses in his summit with Phuc", "held the bilateral
-    meeting with Wang Yi where he reiterated his request": a pledge or request made in
-    talks between two sides, with no recipient or addressee of its own, is to the other
-    side."""
-    talks = [e for e in state.events if e.type in ("PhoneCall", "Meeting")]
-    for c in state.events:
-        doer, other = _OTHER_SIDE.get(c.type, ("", ""))
-        if not doer or not c.party(doer):
-            continue
-        if c.party(other) and other not in c.weak_roles:
-            continue
-        for t in talks:
-            if not set(t.sent_starts) & set(c.sent_starts):
-                continue
-            others = [a for a in t.roles.get("participants", []) if a.party != c.party(doer)]
-            if c.party(doer) in t.parties() and len({a.party for a in others}) == 1:
-                c.roles[other] = others[0]
-                c.weak_roles.discard(other)
-                c.trace.append(f"{other} {others[0].party} <- the {t.type} it was made in")
-                break
-
-
 _REMARKS = ("remarks", "comments", "statement")
 
 
@@ -444,38 +414,6 @@ def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
         ):
             c.date = days[0]  # "The doses were unloaded at Queen Alia Airport on Saturday."
             c.trace.append(f"date {days[0]} <- a later sentence about the shipment")
-
-
-def date_requests(ctx: DocContext, state: DocumentState) -> None:
-    events = state.events
-    """A request made during a call or meeting takes its date (EVENTS.md §7.5)."""
-    talks = [e for e in events if e.type in ("PhoneCall", "Meeting") and e.date is not None]
-    roles = {
-        "SupplyRequest": ("requester", "addressee"),
-        "TechTransferRequest": ("requester", "addressee"),
-        "DonationPledge": ("donor", "recipient"),  # a pledge announced in the call
-    }
-    for c in events:
-        if c.type not in roles or c.date or c.date_conflict:
-            continue
-        who = {c.party(r) for r in roles[c.type] if r not in c.weak_roles} - {None}
-        if c.type == "DonationPledge" and len(who) < 2:
-            continue
-        for t in talks:
-            if who and who <= t.parties():
-                c.date = t.date
-                c.trace.append(f"date {t.date} <- the {t.type} it was made in")
-                break
-    for c in events:
-        if c.type not in ("SupplyRequest", "TechTransferRequest") or c.roles.get("addressee"):
-            continue
-        req = c.party("requester")
-        for t in (e for e in events if e.type in ("PhoneCall", "Meeting")):
-            others = [a for a in t.roles.get("participants", []) if a.party != req]
-            if req in t.parties() and len({a.party for a in others}) == 1:
-                c.roles["addressee"] = others[0]
-                c.trace.append(f"addressee {others[0].party} <- the {t.type} it was made in")
-                break
 
 
 def valid(ctx: DocContext, c: Candidate) -> bool:

@@ -252,6 +252,12 @@ def _edge(child: Token, below: list[Token]) -> str:
             )
             if inner is not None:
                 return fold(inner.text)  # "send doses as a gift to Pakistan"
+        if word == "with":
+            place = next(
+                (n for n in below if n.dep_ == "prep" and fold(n.text) in _PLACE_PREPS), None
+            )
+            if place is not None:  # "meetings with his counterparts at a conference in Uzbekistan"
+                return fold(place.text)
         return "agent" if word == "by" else word
     if dep in ("ccomp", "xcomp") and below and below[-1].dep_ in ("nsubj", "nsubjpass"):
         return "obj"  # "proposed WHO accelerate ...", "urged Pfizer to ..."
@@ -271,6 +277,9 @@ def _edge(child: Token, below: list[Token]) -> str:
         return "conj"
     return "other"
 
+
+_PLACE_PREPS = frozenset({"in"})
+"""Prepositions that make whatever lies below them a place."""
 
 _OBJECT_PATH = frozenset("prep pobj compound amod nummod det acl xcomp relcl dobj".split())
 
