@@ -450,6 +450,110 @@ CASES = [
             {"type": "Meeting", "participants": ["BGD", "CHN", "IND", "TJK"]},
         ],
     },
+    {
+        "id": "production-in-a-country",
+        "rule": "in an agreement for production 'in X', the party X is the recipient",
+        "url": "https://en.inform.kz/news/iran-buys-60-million-doses-sputnik-v-covid-19-vaccine_a3777064/",
+        "published": "2021-04-16",
+        "text": "Iran\u2019s ambassador to Russia also said that two Iranian companies have signed "
+        "agreements with Russia for joint production of the COVID-19 vaccine in Iran.",
+        "want": [{"type": "TechTransfer", "provider": "RUS", "recipient": "IRN"}],
+        "never": [{"type": "TechTransfer", "provider": "IRN"}],
+    },
+    {
+        "id": "contracted-to-purchase-two-vaccines",
+        "rule": "'has contracted to purchase' is a deal; 'as well as N doses of Y' is a second "
+        "deal, sold by Y's maker",
+        "url": "https://www.shafaq.com/en/Iraq-News/Iraq-receives-the-first-batch-of-COVID-19-Vaccine",
+        "published": "2021-03-02",
+        "text": "It is worth noting that Iraq has contracted to purchase 16 million doses of the "
+        "AstraZeneca vaccine, as well as 1.5 million doses of the BioNTech vaccine.",
+        "want": [
+            {
+                "type": "PurchaseAgreement",
+                "buyer": "IRQ",
+                "vaccine": "astrazeneca",
+                "doses": 16000000,
+            },
+            {
+                "type": "PurchaseAgreement",
+                "buyer": "IRQ",
+                "vaccine": "pfizer-biontech",
+                "doses": 1500000,
+            },
+        ],
+        "never": [
+            {"type": "PurchaseAgreement", "vaccine": "pfizer-biontech", "seller": "ASTRAZENECA"}
+        ],
+    },
+    {
+        "id": "conversation-was-held",
+        "rule": "talks whose sentence names no side are between the two of the sentence before",
+        "url": "https://www.urdupoint.com/en/health/vietnamese-president-interested-in-launching-1352083.html",
+        "published": "2021-09-16",
+        "text": "MOSCOW (UrduPoint News / Sputnik - 16th September, 2021) Vietnamese President "
+        "Nguyen Xuan Phuc told Russian President Vladimir Putin that he is interested in "
+        "increasing deliveries of Russian vaccines and launching Sputnik V COVID-19 vaccine "
+        'production in his country, the Kremlin said on Thursday.\n\n"At the Vietnamese '
+        "side's initiative, a phone conversation was held ... Nguyen Xuan Phuc thanked for "
+        "Russia's assistance in the fight against the spreading of the coronavirus infection.\"",
+        "want": [{"type": "PhoneCall", "participants": ["RUS", "VNM"]}],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "professionals-received-vaccines",
+        "rule": "people who 'received' vaccines were vaccinated: no delivery",
+        "url": "https://www.urdupoint.com/en/world/bahraini-health-authority-approves-use-of-chi-1112757.html",
+        "published": "2020-12-13",
+        "text": "The media added that over 7,700 people participated in the third phase of the "
+        "trials in Bahrain, and Bahraini health care professionals received Sinopharm's "
+        "vaccines even before the trials were over.",
+        "want": [],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "after-their-arrival",
+        "rule": "'after their arrival' refers to the shipment already reported",
+        "url": "https://www.taipeitimes.com/News/taiwan/archives/2021/09/08/2003764014",
+        "published": "2021-09-08",
+        "text": "A batch of 64,000 doses of the AstraZeneca COVID-19 vaccine donated by Japan "
+        "arrived in Taiwan yesterday afternoon, the fourth such donation made by Tokyo.\n\n"
+        "Soon after their arrival, the doses were transported to a designated cold chain "
+        "warehouse and sealed for inspection.",
+        "want": [
+            {
+                "type": "Delivery",
+                "supplier": "JPN",
+                "recipient": "TWN",
+                "doses": 64000,
+                "date": "2021-09-07",
+            }
+        ],
+        "never": [{"type": "Delivery", "supplier": "TWN"}],
+    },
+    {
+        "id": "a-company-of-its-country-buys",
+        "rule": "'Malaysia Pharmaniaga Bhd', 'Malaysia's Pharmaniaga': the country names the "
+        "company, and a registered company that makes no vaccine buys",
+        "url": "https://www.devdiscourse.com/article/business/1403059-malaysias-pharmaniaga-buys-14-mln-doses-of-chinas-sinovac-covid-vaccine",
+        "published": "2021-01-12",
+        "text": "Malaysia's Pharmaniaga buys 14 mln doses of China's Sinovac COVID vaccine\n\n"
+        "Malaysia Pharmaniaga Bhd has signed an agreement with China's Sinovac to purchase 14 "
+        "million doses of ready-to-fill COVID-19 vaccines and later to manufacture the vaccine "
+        "domestically, it said on Tuesday.",
+        "want": [
+            {
+                "type": "PurchaseAgreement",
+                "buyer": "PHARMANIAGA",
+                "seller": "SINOVAC",
+                "doses": 14000000,
+            }
+        ],
+        "never": [
+            {"type": "PurchaseAgreement", "buyer": "MYS"},
+            {"type": "PurchaseAgreement", "seller": "PHARMANIAGA"},
+        ],
+    },
 ]
 
 

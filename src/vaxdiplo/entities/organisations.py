@@ -102,6 +102,15 @@ def absorb_company_qualifiers(state: LinkState) -> None:
         while j < len(doc) and j < e.end + 3 and fold(doc[j].text) in _MAKER_WORDS:
             j += 1
         if e.via != "demonym" and j == e.end:
+            nxt = state.ent_at(j) if j < len(doc) else None
+            if (
+                nxt is not None
+                and nxt.start == j
+                and nxt.kind == "company"
+                and nxt.actor is not None
+                and nxt.actor.country == e.actor.party
+            ):
+                e.absorbed = True  # "Malaysia Pharmaniaga Bhd": the company's own country
             continue  # a country name describes a company only through a maker word
         if _starts_with(state, j, ("company", "international_org", "group")):
             e.absorbed = True  # "U.S. pharmaceutical giant Pfizer"

@@ -18,6 +18,7 @@ from vaxdiplo.events.candidate import ROLE_ORDER, Candidate
 from vaxdiplo.events.clauses.scope import MATERIAL_WORDS
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.lexicon import GIFT_WORDS, PURCHASE_WORDS, REPORT_VERBS, VACCINE_NOUNS
+from vaxdiplo.events.roles import maker_actor
 from vaxdiplo.models import Actor, Vaccine
 from vaxdiplo.quantities import Quantity, parse_number
 from vaxdiplo.rules.base import TriggerRule
@@ -210,6 +211,13 @@ def _cuts(ctx: DocContext, sent: Span) -> list[int]:
             cuts.append(t.i)
         elif word == "and" and (nxt.like_num or fold(nxt.text) in _SEGMENT_STARTS):
             cuts.append(t.i)
+        elif (
+            word == "as"
+            and t.i + 3 < sent.end
+            and [fold(x.text) for x in doc[t.i + 1 : t.i + 3]] == ["well", "as"]
+            and doc[t.i + 3].like_num
+        ):
+            cuts.append(t.i)  # "16 million doses of X, as well as 1.5 million doses of Y"
         elif word == "," and nxt.like_num and t.i + 2 < sent.end and doc[t.i + 2].like_num is False:
             cuts.append(t.i)  # "100,000 doses donated by Slovakia, 60,000 doses donated by"
     return cuts
@@ -288,10 +296,28 @@ def split_segments(
         else:
             seg = {"ents": [e for e in facts["ents"] if lo <= e.start < hi]}
             d.vaccine = maker_vaccine(ctx, seg) or d.vaccine
+        _maker_follows_vaccine(ctx, c, d)
         _segment_parties(ctx, d, rule, facts, lo, hi)
         d.trace.append(f"segment {k + 1}: doses {d.doses}")
         out.append(d)
     return out
+
+
+_MAKER_ROLES = ("seller", "supplier", "provider")
+
+
+def _maker_follows_vaccine(ctx: DocContext, c: Candidate, d: Candidate) -> None:
+    """A segment of another vaccine ("deals for 30 million doses of Novavax's vaccine
+    and 15 million of AstraZeneca's") is not sold by the first vaccine's maker."""
+    if c.vaccine is None or d.vaccine is None or c.vaccine.id == d.vaccine.id:
+        return
+    old = maker_actor(ctx, c.vaccine.id)
+    for role in _MAKER_ROLES:
+        actor = d.roles.get(role)
+        if old is not None and actor is not None and actor.party == old.party:
+            new = maker_actor(ctx, d.vaccine.id)
+            d.roles[role] = new
+            d.trace.append(f"{role} {new.id if new else None} <- maker of {d.vaccine.id}")
 
 
 def _bare_numbers(ctx: DocContext, sent: Span) -> list[tuple[int, Any]]:

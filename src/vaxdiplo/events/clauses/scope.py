@@ -41,7 +41,7 @@ __all__ = [
 
 _BOUNDARIES = (",", ";", ":", "that", "which", "while", "after", "before", "as")
 _PLAN_WHEN_TO = frozenset({"Delivery", "Approval", "PurchaseAgreement", "Meeting", "PhoneCall"})
-_AGREED_WORDS = frozenset({"agreed", "signed", "deal", "agreement", "contract"})
+_AGREED_WORDS = frozenset({"agreed", "signed", "deal", "agreement", "contract", "contracted"})
 _PLAN_FREE = frozenset({"Request", "PhoneCall", "Meeting"})
 _AIMED = frozenset({"Delivery", "PurchaseAgreement", "TechTransfer", "Approval"})
 _PLEDGE_WORDS = ("promised", "pledged", "promise", "pledge")

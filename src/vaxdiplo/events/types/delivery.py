@@ -41,8 +41,23 @@ _REACHED_NOT_ARRIVED = AGREEMENT_NOUNS | frozenset(
 _TECHNOLOGY = frozenset({"technology", "know-how", "technologies"})
 
 
+_PEOPLE = frozenset(
+    "people persons residents citizens workers professionals staff doctors nurses teachers "
+    "volunteers participants adults children seniors elderly pilgrims students soldiers "
+    "officials employees athletes".split()
+)
+"""Who is vaccinated, not supplied, when they "receive" vaccines."""
+_BETWEEN_SUBJECT_AND_VERB = frozenset("have has had already also all even".split())
+
+
 def vaccination_not_delivery(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> bool:
-    """ "35% of Chileans have received at least one dose": vaccination, not delivery."""
+    """ "35% of Chileans have received at least one dose", "health workers received the
+    vaccine": vaccination, not delivery."""
+    before = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 4) : trig.i]]
+    while before and before[-1] in _BETWEEN_SUBJECT_AND_VERB:
+        before.pop()
+    if before and before[-1] in _PEOPLE:
+        return True  # "health care professionals received Sinopharm's vaccines"
     after = [fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 6)]]
     if "dose" in after or "shot" in after or "jab" in after:
         return not facts["doses"]
@@ -60,6 +75,14 @@ def _object_of_delivery_verb(ctx: DocContext, trig: Token, sent: Span) -> bool:
     that is the object of a delivery verb, which makes the event itself."""
     before = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 4) : trig.i]]
     return bool(set(before) & _DELIVERY_VERBS)
+
+
+def _their_arrival(ctx: DocContext, trig: Token, facts: Facts) -> bool:
+    """A shipment noun after a possessive pronoun, in a sentence with no count of its
+    own ("after their arrival"): the shipment an earlier sentence reported."""
+    if trig.i == 0 or not trig.text[:1].islower() or facts["doses"]:
+        return False
+    return fold(ctx.doc[trig.i - 1].text) in ("their", "its")
 
 
 def reject(site: Site) -> bool:
@@ -81,6 +104,8 @@ def reject(site: Site) -> bool:
         return True  # "25 million doses provided by the American people": a description
     if site.rule.id == "delivery.shipment" and _object_of_delivery_verb(ctx, trig, sent):
         return True  # "received its first batch of ...": the verb's event
+    if _their_arrival(ctx, trig, facts):
+        return True  # "Soon after their arrival, the doses were transported": told before
     return cumulative_context(ctx, trig, sent) or undated_perfect(ctx, trig, sent, facts)
 
 

@@ -63,8 +63,9 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     if (
         buyer is not None
         and buyer.kind == "company"
+        and (buyer.id in ctx.makers or buyer.id not in ctx.registry.org_ids)
         and (seller is None or seller.kind in ("country", "government_body", "person"))
-    ):
+    ):  # a known buyer that makes no vaccine ("Pharmaniaga buys 14 mln doses") buys
         buyer, seller = seller, buyer
         buyers = [buyer] if buyer else []
         c.trace.append("buyer/seller swapped: the company sells")

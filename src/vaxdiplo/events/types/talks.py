@@ -107,10 +107,15 @@ _TWO_SIDES = frozenset("leaders sides ministers presidents countries heads deleg
 
 def _the_two(ctx: DocContext, c: Candidate) -> list[Actor]:
     """ "X and Y have been discussing the pandemic. During a telephone conversation on
-    Monday, the two leaders talked ...": the two parties of the sentence before."""
+    Monday, the two leaders talked ...", "X told Y that ... . A phone conversation was
+    held": the two parties of the sentence before, for talks whose own sentence says
+    "the two" or names no party."""
     sent = ctx.doc[c.sent_starts[0]].sent
     words = [t.lower_ for t in sent]
-    if not any(a == "two" and b in _TWO_SIDES for a, b in itertools.pairwise(words)):
+    unnamed = not c.roles.get("participants")  # "a phone conversation was held"
+    if not unnamed and not any(
+        a == "two" and b in _TWO_SIDES for a, b in itertools.pairwise(words)
+    ):
         return []
     if sent.start == 0:
         return []

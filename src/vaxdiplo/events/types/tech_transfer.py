@@ -121,6 +121,13 @@ def _sides(ctx: DocContext, c: Candidate) -> tuple[Actor | None, list[Actor]]:
     if not c.roles.get("provider") and companies and states and not public:
         c.trace.append(f"provider {companies[0].party} <- the company in an agreement with states")
         return companies[0], [p for p in everyone if p.party != companies[0].party]
+    place = _production_place(ctx, c)
+    if not c.roles.get("provider") and place is not None and len(everyone) >= 2:
+        hosts = [p for p in everyone if p.party == place]
+        if hosts and len(hosts) < len(everyone):  # "production of the vaccine in Iran"
+            prov = next(p for p in everyone if p.party != place)
+            c.trace.append(f"recipient {place} <- where the production is")
+            return prov, hosts
     prov = c.first("provider")
     recs = [p for p in (c.roles.get("recipient") or []) if prov is None or p.party != prov.party]
     rest = [p for p in partners if p not in recs and (prov is None or p.party != prov.party)]
@@ -130,6 +137,27 @@ def _sides(ctx: DocContext, c: Candidate) -> tuple[Actor | None, list[Actor]]:
     if prov is None and len(recs) > 1:
         prov = recs.pop(0)
     return prov, recs
+
+
+_PRODUCTION_WORDS = frozenset(
+    "production produce producing manufacture manufacturing co-production coproduction "
+    "bottling fill-finish".split()
+)
+
+
+def _production_place(ctx: DocContext, c: Candidate) -> str | None:
+    """The country named "in X" after a production word of the sentence ("agreements with
+    Russia for joint production of the vaccine in Iran")."""
+    sent = ctx.doc[c.sent_starts[0]].sent
+    seen = False
+    for t in sent:
+        word = fold(t.text)
+        seen = seen or word in _PRODUCTION_WORDS
+        if seen and word == "in":
+            e = next((x for x in ctx.facts(sent)["ents"] if x.start == t.i + 1), None)
+            if e is not None and e.kind == "country" and e.actor is not None:
+                return e.actor.party
+    return None
 
 
 def _local_companies(ctx: DocContext, c: Candidate, prov, recs: list[Actor]) -> list[Actor]:
