@@ -554,6 +554,63 @@ CASES = [
             {"type": "PurchaseAgreement", "seller": "PHARMANIAGA"},
         ],
     },
+    {
+        "id": "is-to-provide-on-grant-basis",
+        "rule": "'is to provide N doses to X on grant basis' is a pledge",
+        "url": "https://thehimalayantimes.com/nepal/china-to-provide-500000-doses-of-covid-19-vaccine-to-nepal",
+        "published": None,
+        "text": "KATHMANDU, FEBRUARY 6\n\nChina is to provide 500,000 doses of COVID-19 vaccine "
+        "to Nepal on grant basis, Ministry of Foreign Affairs (MoFA) stated.",
+        "want": [{"type": "DonationPledge", "donor": "CHN", "recipient": "NPL", "doses": 500000}],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "is-to-supply-bought-doses",
+        "rule": "'is to supply' doses of a purchase is no pledge",
+        "url": "https://www.shafaq.com/en/Iraq-News/Iraq-receives-the-first-batch-of-COVID-19-Vaccine",
+        "published": "2021-03-02",
+        "text": "It is worth noting that Iraq has contracted to purchase 16 million doses of the "
+        "AstraZeneca vaccine. The company is to supply 16 million doses to Iraq.",
+        "want": [{"type": "PurchaseAgreement", "buyer": "IRQ", "doses": 16000000}],
+        "never": [{"type": "DonationPledge"}],
+    },
+    {
+        "id": "request-conveyed-during-meetings",
+        "rule": "a request conveyed during meetings does not make the meetings a plan",
+        "url": "https://colombogazette.com/2021/01/06/sri-lanka-formally-requests-indian-assistance-to-obtain-covid-vaccine/",
+        "published": "2021-01-06",
+        "text": "Sri Lanka has formally requested Indian assistance to obtain the Covid vaccine.\n\n"
+        "Visiting Indian External Affairs Minister S. Jaishankar said that the request was "
+        "conveyed to him during his meetings in Colombo today.",
+        "want": [
+            {"type": "SupplyRequest", "requester": "LKA", "addressee": "IND"},
+            {"type": "Meeting", "participants": ["IND", "LKA"], "date": "2021-01-06"},
+        ],
+        "never": [],
+    },
+    {
+        "id": "agreement-for-registration-production-and-distribution",
+        "rule": "production listed among an agreement's purposes makes it a production agreement",
+        "url": "https://tass.com/economy/1231511",
+        "published": None,
+        "text": "MOSCOW, December 4. /TASS/. The Russian Direct Investment Fund (RDIF) said on "
+        "Friday it had signed an agreement on cooperation for the accelerated registration, "
+        "production and distribution of the Russian Sputnik V anti-coronavirus vaccine with "
+        "Kazakhstan\u2019s Health Ministry.",
+        "want": [{"type": "TechTransfer", "provider": ("RDIF", "RUS"), "recipient": "KAZ"}],
+        "never": [{"type": "TechTransfer", "provider": "KAZ"}],
+    },
+    {
+        "id": "organisation-approved-vaccines",
+        "rule": "'World Health Organization-approved vaccines' describes vaccines: no approval; "
+        "'will provide a $28 million grant' is a pledge",
+        "url": "https://thainewsroom.com/2021/02/08/coronavirus-vaccines-from-china-arrive-in-cambodia/",
+        "published": "2021-02-08",
+        "text": "Australia said on Feb 1 that it will provide a $28 million grant for World Health "
+        "Organization-approved vaccines in Cambodia.",
+        "want": [{"type": "DonationPledge", "donor": "AUS", "date": "2021-02-01"}],
+        "never": [{"type": "Approval"}],
+    },
 ]
 
 

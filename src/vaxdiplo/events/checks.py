@@ -50,6 +50,7 @@ _PLEDGE_NOUN_CONTEXT = frozenset(
     "pledge pledged donation donations announced commitment contribute gift offered made "
     "donate thanked welcomed".split()
 )
+_GIVING = frozenset({"provide", "give", "extend"})
 _DELIVERY_NOUN_CONTEXT = frozenset(
     "arrived arrives landed received receives reached handed delivered took welcomed arrival "
     "came transported flown transferred land lands provided sent shipped taken take takes "
@@ -146,8 +147,12 @@ def _vaccine_or_money(ctx, rule, trig, sent, facts) -> bool:
 
 @checks.register("pledge_noun_context")
 def _pledge_noun_context(ctx, rule, trig, sent, facts) -> bool:
-    """A pledge or donation is announced, made or welcomed."""
-    return bool(facts["words"] & _PLEDGE_NOUN_CONTEXT)
+    """A pledge or donation is announced, made or welcomed; or given ("will provide a $28
+    million grant": the giving verb a few words before the noun)."""
+    if facts["words"] & _PLEDGE_NOUN_CONTEXT:
+        return True
+    before = ctx.doc[max(sent.start, trig.i - 6) : trig.i]
+    return any(fold(t.text) in _GIVING for t in before) and not any(t.is_punct for t in before)
 
 
 @checks.register("doses_or_vaccine")
@@ -308,6 +313,15 @@ def _produce_after(ctx, rule, trig, sent, facts) -> bool:
     for k, w in enumerate(words):
         if w in _BUYING_FIRST:
             return False
-        if w in _MAKING and (k == 0 or words[k - 1] in _MAKING_CUES):
+        listed = (
+            k >= 2
+            and words[k - 1] in (",", "and")
+            and set(words[max(0, k - 6) : k])
+            & {
+                "for",
+                "on",
+            }
+        )  # "an agreement on cooperation for the accelerated registration, production"
+        if w in _MAKING and (k == 0 or words[k - 1] in _MAKING_CUES or listed):
             return has_vaccine(ctx, facts)
     return False

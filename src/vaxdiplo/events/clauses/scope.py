@@ -45,6 +45,7 @@ _AGREED_WORDS = frozenset({"agreed", "signed", "deal", "agreement", "contract", 
 _PLAN_FREE = frozenset({"Request", "PhoneCall", "Meeting"})
 _AIMED = frozenset({"Delivery", "PurchaseAgreement", "TechTransfer", "Approval"})
 _PLEDGE_WORDS = ("promised", "pledged", "promise", "pledge")
+_MADE_IN_TALKS = frozenset({"request", "pledge", "promise", "application"})
 _RUNNING_ON = ("bringing", "brings", "raising", "taking the", "takes the", "took the")
 """A shipment of its own that takes a running total on ("..., bringing the total to")."""
 _REQUEST_MADE = frozenset({"submitted", "submit", "made", "sent"})
@@ -208,6 +209,9 @@ def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
         plan = [w for w in plan if w not in REQUEST_WORDS | _REQUEST_MADE]
     if etype == "DonationPledge":
         plan = [w for w in plan if w not in _PLEDGE_WORDS]
+    if etype in ("PhoneCall", "Meeting"):
+        plan = [w for w in plan if w not in _MADE_IN_TALKS]  # "the request was conveyed
+        # to him during his meetings in Colombo today": what the talks were about
     return "plan" if plan else None
 
 

@@ -31,6 +31,9 @@ def reject(site: Site) -> bool:
     nxt = ctx.doc[trig.i + 1].text if trig.i + 1 < len(ctx.doc) else ""
     if fold(nxt) in _PRODUCTION_NEXT:
         return True  # "licensed production" is not an authorisation of use
+    doc = ctx.doc
+    if trig.i > 0 and doc[trig.i - 1].text == "-" and not doc[trig.i - 1].whitespace_:
+        return True  # "World Health Organization-approved vaccines": a description
     if (
         ctx.parsed
         and trig.dep_ == "acl"

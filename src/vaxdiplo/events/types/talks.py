@@ -127,8 +127,12 @@ def _the_two(ctx: DocContext, c: Candidate) -> list[Actor]:
     return actors if len(actors) == 2 else []
 
 
+_VISIT_WORDS = frozenset("visit visiting visited visits trip tour".split())
+
+
 def add_home_participant(ctx: DocContext, c: Candidate) -> None:
-    """With one party known, the home country is the other."""
+    """With one party known, the country of the place a visitor came to is the other (the
+    host), else the home country."""
     home, home_actor = ctx.ents.home, ctx.home_actor()
     parts = c.roles.get("participants", [])
     if len({p.party for p in parts}) < 2:
@@ -137,6 +141,14 @@ def add_home_participant(ctx: DocContext, c: Candidate) -> None:
             c.roles["participants"] = parts = _one_per_party([*parts, *two])
             c.trace.append("participants <- the two named in the sentence before")
     parties = {p.party for p in parts}
+    place = c.roles.get("location")
+    place = place[0] if isinstance(place, list) and place else place
+    sent = ctx.doc[c.sent_starts[0]].sent
+    visit = any(t.lower_ in _VISIT_WORDS for t in sent) and "separately" not in c.roles
+    if visit and len(parties) == 1 and isinstance(place, Actor) and place.party not in parties:
+        parts.append(place)  # "Visiting Indian minister Jaishankar ... in Colombo": the host
+        c.trace.append(f"participant {place.party} <- the host of the visit")
+        parties.add(place.party)
     if len(parties) == 1 and home_actor is not None and home not in parties:
         parts.append(home_actor)
         c.weak_roles.add("participants")
