@@ -206,6 +206,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(Errors.E007.format(paths=args.paths), file=sys.stderr)
         return 2
     ex = Extractor(model=args.model)
+    ex.nlp  # noqa: B018  (load now: a bad --model fails once, not on every document)
     failures = 0
     with atomic_output(target) if target else nullcontext() as out:
         for item in items:
@@ -287,7 +288,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         docs = load_gold(args.gold)
     for w in caught:
         print(f"vaxdiplo: {w.message}", file=sys.stderr)
-    report = evaluate(docs, Extractor(model=args.model))
+    ex = Extractor(model=args.model)
+    ex.nlp  # noqa: B018  (load now: a bad --model fails once, not on every document)
+    report = evaluate(docs, ex)
     if args.json:
         print(report.to_json())
     else:
@@ -334,7 +337,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; user errors print one line and give exit status 2."""
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the flush at exit
+        return code
     except BrokenPipeError:
         _silence_stdout()  # the reader stopped early (`vaxdiplo schema | head`)
         return 1
