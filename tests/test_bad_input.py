@@ -523,6 +523,13 @@ def test_bad_input_schema_into_a_closed_pipe_prints_no_traceback():
     assert proc.returncode == 1
 
 
+def test_bad_input_cli_unreadable_published_is_one_line(capsys):
+    good = FIXTURES / "003_298c9196fca855d1.txt"
+    assert main(["extract", str(good), "--published", "June 5th"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("[E003]") and captured.out == ""
+
+
 def test_bad_input_unknown_model_is_one_line(capsys):
     assert main(["evaluate", str(FIXTURES / "gold.jsonl"), "--model", "no_such_model"]) == 2
     captured = capsys.readouterr()

@@ -194,11 +194,24 @@ def _process(ex: Any, item: _Item, args: argparse.Namespace) -> Extraction | Doc
     return result
 
 
+def _readable_day(value: str) -> bool:
+    from vaxdiplo.dates import parse_published
+
+    try:
+        parse_published(value)
+    except ValueError:
+        return False
+    return True
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from vaxdiplo.extractor import Extractor
 
     if args.explain and args.output:
         print(Errors.E013, file=sys.stderr)
+        return 2
+    if args.published and not _readable_day(args.published):
+        print(Errors.E003.format(value=args.published), file=sys.stderr)
         return 2
     target = check_output(args.output, args.paths) if args.output else None
     items = _inputs(args.paths)
