@@ -71,7 +71,7 @@ def test_cli_missing_file_does_not_stop_batch(tmp_path, capsys):
     unreadable.write_bytes("Hà Nội".encode("latin-1", "replace") + b"\xff\xfe")
     good = FIXTURES / "003_298c9196fca855d1.txt"
     code = main(["extract", str(missing), str(good), str(unreadable), "-o", str(out)])
-    assert code == 0
+    assert code == 1  # the batch went on, and says some documents failed
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 3
     assert rows[0]["failure"]["error"] == "FileNotFoundError"
@@ -80,6 +80,7 @@ def test_cli_missing_file_does_not_stop_batch(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "FAILED" in captured.err
     assert "2 failure(s) recorded" in captured.out
+    assert "2 of 3 document(s) failed" in captured.err
 
 
 def test_cli_all_inputs_failing_exit_code(tmp_path, capsys):

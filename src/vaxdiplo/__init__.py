@@ -91,7 +91,11 @@ def explain(text: Any, *, published: Any = None, model: str = "default") -> str:
 
 def evaluate(gold: Any, extractor: Extractor | None = None) -> Report:
     """Score ``extractor`` (default model if None) on gold documents (a path or a list
-    of ``GoldDocument``) by the contract's rules (EVENTS.md §6)."""
+    of ``GoldDocument``) by the contract's rules (EVENTS.md §6).
+
+    A document whose extraction raises is scored with no predictions and named, with
+    its error, in ``Report.failures``; the other documents are scored as usual.
+    """
     from vaxdiplo.evaluation import GoldDocument, load_gold, score
     from vaxdiplo.extractor import Extractor
 
@@ -102,10 +106,14 @@ def evaluate(gold: Any, extractor: Extractor | None = None) -> Report:
     )
     docs = [d if isinstance(d, GoldDocument) else GoldDocument.model_validate(d) for d in docs]
     ex = extractor or Extractor()
-    predictions = {
-        d.id: ex.extract(d.text, published=d.published, doc_id=d.id).to_gold() for d in docs
-    }
-    return score(docs, predictions)
+    predictions: dict[str, list[dict[str, Any]]] = {}
+    failures: dict[str, str] = {}
+    for d in docs:
+        try:
+            predictions[d.id] = ex.extract(d.text, published=d.published, doc_id=d.id).to_gold()
+        except Exception as err:  # one document's failure is recorded, not fatal
+            failures[d.id] = f"{type(err).__name__}: {err}"
+    return score(docs, predictions).model_copy(update={"failures": failures})
 
 
 def json_schema() -> dict[str, Any]:

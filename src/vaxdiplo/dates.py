@@ -21,6 +21,7 @@ single expression that the rules below do not cover.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as _dt
 import functools
 import re
@@ -40,6 +41,9 @@ DateKind = Literal["day", "range", "weekday", "relative", "vague", "month", "yea
 
 #: An explicit day without a year may lie at most this far after publication.
 FUTURE_TOLERANCE = _dt.timedelta(days=7)
+
+#: Years an explicit date may name; a date naming another year gives no day.
+PLAUSIBLE_YEARS = range(1900, 2100)
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,13 @@ _RE_RANGE_DMDM = re.compile(
     rf"{_B}{_FROM}{_D}\s+{_M}{_DASH}{_named(_D, '2')}\s+{_named(_M, '2')}(?:,?\s+{_Y})?"
 )
 
+# "June 5, 9999": a day with a year outside the plausible range (not a count: no word after).
+_FAR_Y = r"(?P<y>\d{4})(?![\d,.]?\d)(?![ \t]*[A-Za-z%])"
+_RE_FAR_YEAR = [
+    re.compile(rf"{_B}{_M}\s+{_D},?\s+{_FAR_Y}"),
+    re.compile(rf"{_B}{_D}(?:\s+of)?\s+{_M},?\s+{_FAR_Y}"),
+]
+
 _RE_WEEKDAY = re.compile(
     rf"{_B}(?:(?P<pre>(?i:last|this|next|coming|late|early|earlier|later))\s+(?:(?i:on)\s+)?)?"
     rf"(?P<wd>{_WEEKDAY})"
@@ -209,19 +220,41 @@ def _make_date(year: int, month: int, day: int) -> _dt.date | None:
         return None
 
 
+def _shift(day: _dt.date | None, days: int) -> _dt.date | None:
+    """``day`` moved by ``days``, or None past the calendar's ends (years 1 and 9999)."""
+    if day is None:
+        return None
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _intended_year(month: int, day: int, published: _dt.date) -> int:
+    """The year a day without one is meant in: the publication year, or the year
+    before when the day would lie more than :data:`FUTURE_TOLERANCE` after publication.
+
+    A day the publication year lacks (February 29 of a common year) is placed right
+    after the month's last day, so "February 29" in a June 2021 article means 2021.
+    """
+    last = calendar.monthrange(published.year, month)[1]
+    position = _dt.date(published.year, month, min(day, last))
+    limit = _shift(published, FUTURE_TOLERANCE.days)
+    if limit is not None and (position > limit or (day > last and position == limit)):
+        return published.year - 1
+    return published.year
+
+
 def _infer_year(month: int, day: int, published: _dt.date | None) -> _dt.date | None:
-    """The day ``month``/``day`` in the publication year, or the year before it
-    when the former would lie more than :data:`FUTURE_TOLERANCE` after publication."""
+    """The day ``month``/``day`` in its intended year (see :func:`_intended_year`);
+    None when that year has no such day ("February 29" in a 2021 article)."""
     if published is None:
         return None
-    candidate = _make_date(published.year, month, day)
-    if candidate is None or candidate > published + FUTURE_TOLERANCE:
-        return _make_date(published.year - 1, month, day)
-    return candidate
+    return _make_date(_intended_year(month, day, published), month, day)
 
 
-def _weekday_on_or_before(weekday: int, published: _dt.date) -> _dt.date:
-    return published - _dt.timedelta(days=(published.weekday() - weekday) % 7)
+def _weekday_on_or_before(weekday: int, published: _dt.date) -> _dt.date | None:
+    return _shift(published, -((published.weekday() - weekday) % 7))
 
 
 def _explicit(
@@ -305,6 +338,8 @@ def _candidates(text: str, published: _dt.date | None) -> list[DateMention]:
             for m in rx.finditer(text):
                 if _range_order_ok(m.groupdict()):
                     add(m, _range_start(m, published), "range")
+        for m in _far_years(text):
+            add(m, None, "day")  # longer than the day alone, so the year is not lost
     if "day" in low:
         for m in _RE_WEEKDAY.finditer(text):
             pre = (m.group("pre") or "").lower()
@@ -315,15 +350,14 @@ def _candidates(text: str, published: _dt.date | None) -> list[DateMention]:
             if published is not None:
                 value = _weekday_on_or_before(_WEEKDAYS[m.group("wd").lower()], published)
                 if pre == "last" and value == published:
-                    value -= _dt.timedelta(days=7)  # "last Tuesday" in a Tuesday article
+                    value = _shift(value, -7)  # "last Tuesday" in a Tuesday article
             add(m, value, "weekday")
     if any(key in low for key in _RELATIVE_KEYS):
         for m in _RE_RELATIVE.finditer(text):
             offset = {"m2": -2, "p2": 2, "m1": -1, "p1": 1, "zero": 0}.get(m.lastgroup or "")
             if offset is None:
                 offset = -_ago(m.group())
-            value = None if published is None else published + _dt.timedelta(days=offset)
-            add(m, value, "relative")
+            add(m, _shift(published, offset), "relative")
     if any(key in low for key in _VAGUE_KEYS):
         for m in _RE_VAGUE.finditer(text):
             add(m, None, "vague")
@@ -410,10 +444,23 @@ def resolve_date(expression: str, published: _dt.date | None) -> _dt.date | None
         return None  # "4/6/2021": day-month order unknown
     import dateparser  # deferred: importing dateparser is slow
 
-    parsed = dateparser.parse(
-        stripped, languages=_DATEPARSER_LANGUAGES, settings=_dateparser_settings(published)
-    )
+    try:
+        parsed = dateparser.parse(
+            stripped, languages=_DATEPARSER_LANGUAGES, settings=_dateparser_settings(published)
+        )
+    except (OverflowError, ValueError):  # arithmetic past year 1 or 9999
+        return None
     return None if parsed is None else parsed.date()
+
+
+def _far_years(text: str) -> list[re.Match[str]]:
+    """Explicit days whose year lies outside :data:`PLAUSIBLE_YEARS` ("June 5, 9999")."""
+    return [
+        m
+        for rx in _RE_FAR_YEAR
+        for m in rx.finditer(text)
+        if int(m.group("y")) not in PLAUSIBLE_YEARS
+    ]
 
 
 # --------------------------------------------------------------------------- datelines

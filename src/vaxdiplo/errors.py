@@ -26,6 +26,20 @@ class Errors:
     )
     E007 = "[E007] No input files found under {paths}."
     E008 = "[E008] Bad rule file {path}: {reason}"
+    E009 = (
+        "[E009] The output {output} would overwrite the input {input}; "
+        "choose an output path that is not an input or inside an input folder."
+    )
+    E010 = "[E010] Cannot write the output {output}: {reason}"
+    E011 = "[E011] doc_id must be a str or None, not {type_name}: {value!r:.80}"
+    E012 = "[E012] max_chars must be a positive int, not {value!r:.80}"
+    E013 = (
+        "[E013] --explain prints explanations and writes no JSONL: "
+        "drop -o to explain, or --explain to write extractions."
+    )
+    E014 = "[E014] Batch item {index} is not a (doc_id, text, published) triple: {value!r:.80}"
+    E015 = "[E015] {path} is not a regular file ({kind}): nothing was read."
+    E016 = "[E016] Line {line} of {path} is not a JSON object with a string 'text': {reason}"
 
 
 class Warnings:
@@ -39,3 +53,10 @@ class Warnings:
         "results may be poor."
     )
     W005 = "[W005] The text is empty or whitespace: nothing to extract."
+    W006 = (
+        "[W006] The text holds {count} lone surrogate code point(s), which are not valid "
+        "Unicode; each was replaced by U+FFFD."
+    )
+    W007 = "[W007] The date {text!r} names the year {year}, outside 1900-2099: it gives no date."
+    W008 = "[W008] The date {text!r} does not exist in {year}: it gives no date."
+    W009 = "[W009] The gold {path} holds {docs} document(s) and no events: scores will be zero."

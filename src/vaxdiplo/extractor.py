@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -71,7 +72,41 @@ def _check_text(text: Any) -> str:
             raise VaxdiploError(Errors.E002.format(reason=err)) from err
     if not isinstance(text, str):
         raise TypeError(Errors.E001.format(type_name=type(text).__name__, value=text))
-    return text
+    return str(text)  # a str subclass (numpy.str_) as a plain str
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate (invalid Unicode, as ``json.loads`` can give)
+    replaced by U+FFFD, which keeps every offset; and how many there were."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.subn("\ufffd", text)
+    return text, 0
+
+
+def _check_doc_id(doc_id: Any) -> str | None:
+    if doc_id is None:
+        return None
+    if not isinstance(doc_id, str):
+        raise TypeError(Errors.E011.format(type_name=type(doc_id).__name__, value=doc_id))
+    return str(doc_id)
+
+
+def _check_max_chars(max_chars: Any) -> int:
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+        raise ValueError(Errors.E012.format(value=max_chars))
+    return max_chars
+
+
+def _unpack(item: Any, index: int) -> tuple[Any, Any, Any]:
+    """The ``(doc_id, text, published)`` of a batch item, or ``VaxdiploError``."""
+    if isinstance(item, (str, bytes)) or not isinstance(item, Sequence) or len(item) != 3:
+        raise VaxdiploError(Errors.E014.format(index=index, value=item))
+    return item[0], item[1], item[2]
 
 
 class Extractor:
@@ -79,7 +114,11 @@ class Extractor:
 
     Args:
         model: see :func:`load_pipeline`.
-        max_chars: longest text accepted by :meth:`extract`.
+        max_chars: longest text accepted by :meth:`extract` (the spaCy pipeline's
+            ``max_length`` is raised to it when lower).
+
+    Raises:
+        ValueError: ``max_chars`` is not a positive int.
 
     Example:
         >>> ex = Extractor(model="rules")
@@ -88,7 +127,7 @@ class Extractor:
 
     def __init__(self, model: str = "default", *, max_chars: int = MAX_CHARS) -> None:
         self.model = model
-        self.max_chars = max_chars
+        self.max_chars = _check_max_chars(max_chars)
 
     @property
     def nlp(self):
@@ -98,10 +137,11 @@ class Extractor:
         self, text: Any, published: Any
     ) -> tuple[str, dt.date | None, str | None, list[str]]:
         from vaxdiplo._text import strip_html
+        from vaxdiplo.date_checks import date_warnings
         from vaxdiplo.dates import find_dateline, parse_published
 
-        text = _check_text(text)
-        warnings: list[str] = []
+        text, replaced = _replace_surrogates(_check_text(text))
+        warnings: list[str] = [Warnings.W006.format(count=replaced)] if replaced else []
         if len(text) > self.max_chars:
             raise VaxdiploError(Errors.E006.format(length=len(text), limit=self.max_chars))
         try:
@@ -120,6 +160,7 @@ class Extractor:
                 warnings.append(Warnings.W002.format(text=text[s:e].strip()))
         if day is None and text.strip():
             warnings.append(Warnings.W001)
+        warnings += date_warnings(text, day)
         letters = [c for c in text if c.isalpha()]
         if letters:
             share = sum(c.isascii() for c in letters) / len(letters)
@@ -134,6 +175,8 @@ class Extractor:
 
     def _run(self, text: str, day: dt.date | None):
         nlp = self.nlp
+        if nlp.max_length < self.max_chars:
+            nlp.max_length = self.max_chars  # our own limit is the one users set
         doc = nlp.make_doc(text)
         doc._.vaxdiplo_published = day
         for _, proc in nlp.pipeline:
@@ -144,18 +187,21 @@ class Extractor:
         """Extract the events of one article.
 
         Args:
-            text: the article (str, or UTF-8 bytes). HTML is stripped with a warning.
-            published: publication date (``date``, ``datetime`` or ISO string). When None,
-                a dateline at the top of the text is used and recorded as such.
-            doc_id: an id carried into the result.
+            text: the article (str, a str subclass, or UTF-8 bytes). HTML is stripped
+                with a warning; lone surrogates are replaced by U+FFFD with a warning.
+            published: publication date (``date``, ``datetime`` or ISO string, any day
+                of years 1-9999). When None, a dateline at the top of the text is used
+                and recorded as such.
+            doc_id: an id carried into the result (a str or None).
 
         Raises:
-            TypeError: ``text`` is not a string or bytes.
+            TypeError: ``text`` is not a string or bytes, or ``doc_id`` not a string.
             ValueError: ``published`` cannot be read as a date.
             VaxdiploError: bytes that are not UTF-8, or a text over ``max_chars``.
         """
         from vaxdiplo.events import to_event
 
+        doc_id = _check_doc_id(doc_id)
         text, day, source, warnings = self._prepare(text, published)
         if not text.strip():
             return Extraction(
@@ -178,16 +224,28 @@ class Extractor:
             model=self.model,
         )
 
-    def extract_many(
-        self, items: Iterable[tuple[str | None, Any, Any]]
-    ) -> Iterator[Extraction | DocumentFailure]:
-        """Extract from ``(doc_id, text, published)`` triples; a bad document yields a
-        :class:`DocumentFailure` instead of stopping the batch."""
-        for doc_id, text, published in items:
+    def extract_many(self, items: Iterable[Any]) -> Iterator[Extraction | DocumentFailure]:
+        """Extract from ``(doc_id, text, published)`` triples.
+
+        A bad item (not a triple, a non-string id, bad text or date, or any error while
+        extracting) yields a :class:`DocumentFailure` with its id (when a string) and
+        its index in the batch instead of stopping the batch.
+        """
+        for index, item in enumerate(items):
+            doc_id = None
             try:
-                yield self.extract(text, published=published, doc_id=doc_id)
+                doc_id, text, published = _unpack(item, index)
+                result: Extraction | DocumentFailure = self.extract(
+                    text, published=published, doc_id=doc_id
+                )
             except Exception as err:  # a batch records the failure and goes on
-                yield DocumentFailure(doc_id=doc_id, error=type(err).__name__, message=str(err))
+                result = DocumentFailure(
+                    doc_id=str(doc_id) if isinstance(doc_id, str) else None,
+                    index=index,
+                    error=type(err).__name__,
+                    message=str(err),
+                )
+            yield result
 
     def explain(self, text: Any, *, published: Any = None) -> str:
         """A readable account of each event: rule, trigger, roles, date, evidence."""

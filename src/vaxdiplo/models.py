@@ -295,11 +295,17 @@ class Mention(_Frozen):
 
 
 class DocumentFailure(_Frozen):
-    """A document a batch could not process, with the reason."""
+    """A document a batch could not process, with the reason.
+
+    ``index`` is the item's position in the batch; ``source`` where it was read from
+    (a file, or ``file:line`` of a JSONL file) when it came from one.
+    """
 
     doc_id: str | None
     error: str
     message: str
+    index: int | None = None
+    source: str | None = None
 
 
 class Extraction(_Frozen):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from vaxdiplo.evaluation.contract import (
     EVENT_TYPES,
+    FIELDS_BY_TYPE,
     KEY_ROLE,
     MONEY_TOLERANCE,
     PARTY_ROLES,
@@ -39,13 +40,20 @@ from vaxdiplo.evaluation.contract import (
     STATE_PRODUCERS,
 )
 from vaxdiplo.evaluation.contract import MatchKind as MatchKind
-from vaxdiplo.evaluation.gold import GoldDocument, GoldFormatError, load_gold
+from vaxdiplo.evaluation.gold import (
+    GoldDocument,
+    GoldEvent,
+    GoldFormatError,
+    GoldWarning,
+    load_gold,
+)
 from vaxdiplo.evaluation.matching import is_detected, is_exact, same_party
 from vaxdiplo.evaluation.report import ArticleMatches, Prf, Report, Scores
 from vaxdiplo.evaluation.scoring import score
 
 __all__ = [
     "EVENT_TYPES",
+    "FIELDS_BY_TYPE",
     "KEY_ROLE",
     "MONEY_TOLERANCE",
     "PARTY_ROLES",
@@ -53,7 +61,9 @@ __all__ = [
     "STATE_PRODUCERS",
     "ArticleMatches",
     "GoldDocument",
+    "GoldEvent",
     "GoldFormatError",
+    "GoldWarning",
     "Prf",
     "Report",
     "Scores",

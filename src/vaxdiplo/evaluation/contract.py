@@ -78,6 +78,22 @@ Either the producer's registry id or its state's ISO3 code is accepted as the
 party of such an actor, so the two compare equal in scoring.
 """
 
+FIELDS_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "PhoneCall": ("participants", "vaccine"),
+    "Meeting": ("participants", "location", "vaccine"),
+    "Approval": ("authority", "vaccine", "approval"),
+    "DonationPledge": ("donor", "recipient", "vaccine", "doses", "money"),
+    "Delivery": ("supplier", "recipient", "vaccine", "doses", "channel"),
+    "SupplyRequest": ("requester", "addressee", "vaccine", "doses"),
+    "TechTransferRequest": ("requester", "addressee", "vaccine"),
+    "TechTransfer": ("provider", "recipient", "vaccine", "doses"),
+    "PurchaseAgreement": ("buyer", "seller", "vaccine", "doses", "money"),
+}
+"""The roles and fields each event type has (EVENTS.md §4), besides ``date``."""
+
+NOTE_KEYS: tuple[str, ...] = ("evidence", "why", "note", "notes", "comment", "rule", "confidence")
+"""Keys a gold event may carry as notes for readers; they are not scored."""
+
 MONEY_TOLERANCE: float = 0.01
 """Largest accepted relative deviation of a predicted money amount from gold's."""
 

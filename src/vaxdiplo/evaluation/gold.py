@@ -7,29 +7,144 @@ A gold file holds one JSON object per article::
                  "date": "2021-06-04"}]}
 
 Gold events may carry ``optional`` (bool), ``alt`` (``{role: [other accepted
-parties]}``) and free note keys (``evidence``, ``why``, ...), which are not
-scored. :func:`load_gold` reads such files into :class:`GoldDocument` objects
-and reports the file and line of the first problem it meets.
+parties]}``) and note keys (:data:`~vaxdiplo.evaluation.contract.NOTE_KEYS`:
+``evidence``, ``why``, ...), which are not scored. Every other key must be a role
+or field of the event's type, with a value of its type (:class:`GoldEvent`): a
+misspelt ``"donorr"`` or a ``"donor": 42`` is an error, not a silent miss.
+:func:`load_gold` reads such files (UTF-8, with or without a byte order mark) into
+:class:`GoldDocument` objects and reports the file, line and key of the first
+problem it meets.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+import math
+import re
+import warnings
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
-from vaxdiplo.evaluation.contract import EVENT_TYPES, PARTY_ROLES
-from vaxdiplo.evaluation.values import as_day, money_amount
+from vaxdiplo.errors import Warnings
+from vaxdiplo.evaluation.contract import EVENT_TYPES, FIELDS_BY_TYPE, NOTE_KEYS, PARTY_ROLES
+from vaxdiplo.evaluation.values import as_day
 
-__all__ = ["GoldDocument", "GoldFormatError", "load_gold"]
+__all__ = ["GoldDocument", "GoldEvent", "GoldFormatError", "GoldWarning", "load_gold"]
 
 
 class GoldFormatError(ValueError):
-    """A gold file cannot be read; the message names the file and line."""
+    """A gold file cannot be read; the message names the file, line and key."""
+
+
+class GoldWarning(UserWarning):
+    """A gold file that can be read but scores nothing (no events)."""
+
+
+class GoldMoney(BaseModel):
+    """A money field of a gold event: a finite ``amount`` and a ``currency``."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    amount: float
+    currency: str | None = None
+
+    @field_validator("amount")
+    @classmethod
+    def _finite(cls, amount: float) -> float:
+        if not math.isfinite(amount):
+            raise ValueError("the amount must be a finite number")
+        return amount
+
+
+class GoldEvent(BaseModel):
+    """The schema of one gold event (EVENTS.md §5), used to validate gold files.
+
+    Every role and field is optional; a key that is neither a role or field of the
+    event's type (:data:`~vaxdiplo.evaluation.contract.FIELDS_BY_TYPE`), ``date``,
+    ``optional``, ``alt`` nor a note key is an error. Values are checked strictly
+    (a party is a string, ``doses`` a number, not a bool).
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    type: Literal[EVENT_TYPES]  # type: ignore[valid-type]
+    participants: list[str] | None = None
+    location: str | None = None
+    authority: str | None = None
+    donor: str | None = None
+    recipient: str | None = None
+    supplier: str | None = None
+    requester: str | None = None
+    addressee: str | None = None
+    provider: str | None = None
+    buyer: str | None = None
+    seller: str | None = None
+    vaccine: str | None = None
+    approval: str | None = None
+    channel: str | None = None
+    doses: int | float | None = None
+    money: GoldMoney | None = None
+    date: dt.date | str | None = None
+    optional: bool = False
+    alt: dict[str, list[str | list[str]]] | None = None
+    evidence: Any = None
+    why: Any = None
+    note: Any = None
+    notes: Any = None
+    comment: Any = None
+    rule: Any = None
+    confidence: Any = None
+
+    @field_validator("date")
+    @classmethod
+    def _iso_day(cls, value: Any) -> Any:
+        if value is not None and as_day(value) is None:
+            raise ValueError(f"must be an ISO date (YYYY-MM-DD) or null, got {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _fields_of_type(self) -> GoldEvent:
+        own = set(FIELDS_BY_TYPE[self.type])
+        common = {"type", "date", "optional", "alt", *NOTE_KEYS}
+        foreign = sorted(self.model_fields_set - common - own)
+        if foreign:
+            raise ValueError(f"{foreign[0]!r} is not a role or field of {self.type}")
+        for role in self.alt or {}:
+            if role != "participants" and role not in PARTY_ROLES:
+                raise ValueError(f"'alt' names {role!r}, which is not a party role")
+            if role not in own:
+                raise ValueError(f"'alt' names {role!r}, which is not a role of {self.type}")
+        return self
+
+
+# The member of a union that pydantic names in an error's location ("doses.int").
+_UNION_TAG = re.compile(r"^(?:int|float|str|bool|date|(?:list|dict|function-\w+)\[.*\])$")
+
+
+def _describe(exc: ValidationError) -> str:
+    """The first problem of a validation error on one line, naming its key."""
+    err = exc.errors(include_url=False)[0]
+    loc = ".".join(str(part) for part in err["loc"] if not _UNION_TAG.match(str(part)))
+    msg = err["msg"].removeprefix("Value error, ")
+    if err["type"] == "extra_forbidden":
+        return f"unknown key {loc!r}"
+    if not loc:
+        return msg
+    if err["type"] == "value_error":
+        return f"key {loc!r}: {msg}"
+    return f"key {loc!r}: {msg}, got {err['input']!r:.80}"
 
 
 class GoldDocument(BaseModel):
@@ -75,37 +190,14 @@ class GoldDocument(BaseModel):
         return events
 
 
-def _check_gold_event(event: Mapping[str, Any], index: int) -> None:
-    """Raise ``ValueError`` when a gold event breaks the gold format."""
-    where = f"event {index}"
-    etype = event.get("type")
-    if etype not in EVENT_TYPES:
-        raise ValueError(f"{where}: unknown event type {etype!r}")
-    optional = event.get("optional", False)
-    if not isinstance(optional, bool):
-        raise ValueError(f"{where}: 'optional' must be a boolean, got {optional!r}")
-    alt = event.get("alt")
-    if alt is not None:
-        if not isinstance(alt, Mapping):
-            raise ValueError(f"{where}: 'alt' must map roles to lists of parties")
-        for role, parties in alt.items():
-            if role != "participants" and role not in PARTY_ROLES:
-                raise ValueError(f"{where}: 'alt' names {role!r}, which is not a party role")
-            if isinstance(parties, str) or not isinstance(parties, Sequence):
-                raise ValueError(f"{where}: 'alt[{role!r}]' must be a list of parties")
-    participants = event.get("participants")
-    if participants is not None and (
-        isinstance(participants, str) or not isinstance(participants, Sequence)
-    ):
-        raise ValueError(f"{where}: 'participants' must be a list of parties")
-    day = event.get("date")
-    if day is not None and as_day(day) is None:
-        raise ValueError(f"{where}: 'date' must be an ISO date (YYYY-MM-DD) or null, got {day!r}")
-    money = event.get("money")
-    if money is not None and money_amount(money) is None:
-        raise ValueError(
-            f"{where}: 'money' must be an object with a numeric 'amount', got {money!r}"
-        )
+def _check_gold_event(event: Any, index: int) -> None:
+    """Raise ``ValueError`` naming the event and key when a gold event breaks the format."""
+    if not isinstance(event, Mapping):
+        raise ValueError(f"event {index}: expected an object, got {type(event).__name__}")
+    try:
+        GoldEvent.model_validate(dict(event))
+    except ValidationError as exc:
+        raise ValueError(f"event {index}: {_describe(exc)}") from None
 
 
 def _parse_document(obj: Any, where: str) -> GoldDocument:
@@ -114,7 +206,7 @@ def _parse_document(obj: Any, where: str) -> GoldDocument:
     try:
         return GoldDocument.model_validate(obj)
     except ValidationError as exc:
-        raise GoldFormatError(f"{where}: invalid gold document: {exc}") from exc
+        raise GoldFormatError(f"{where}: invalid gold document: {_describe(exc)}") from exc
 
 
 def _decode(text: str, path: Path, lineno: int | None = None) -> Any:
@@ -141,19 +233,31 @@ def _decode(text: str, path: Path, lineno: int | None = None) -> Any:
         ) from exc
 
 
+def _read_text(path: Path) -> str:
+    """The text of a gold file: UTF-8, a byte order mark allowed."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GoldFormatError(
+            f"{path}:{line}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+            "save the file as UTF-8"
+        ) from exc
+
+
 def _load_jsonl(path: Path) -> list[GoldDocument]:
     docs: list[GoldDocument] = []
-    with path.open(encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            obj = _decode(line, path, lineno)
-            docs.append(_parse_document(obj, f"{path}:{lineno}"))
+    for lineno, line in enumerate(_read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        obj = _decode(line, path, lineno)
+        docs.append(_parse_document(obj, f"{path}:{lineno}"))
     return docs
 
 
 def _load_json(path: Path) -> list[GoldDocument]:
-    obj = _decode(path.read_text(encoding="utf-8"), path)
+    obj = _decode(_read_text(path), path)
     if isinstance(obj, list):
         return [_parse_document(item, f"{path}: item {i}") for i, item in enumerate(obj)]
     return [_parse_document(obj, str(path))]
@@ -172,10 +276,13 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
         The documents, in file order.
 
     Raises:
-        GoldFormatError: When a file is not valid JSON or a document breaks the
-            gold format (the message names the file and the line or list item),
-            when a document id occurs twice, or when the path is neither such a
-            file nor a directory.
+        GoldFormatError: When a file is not UTF-8 or not valid JSON, or a document
+            breaks the gold format (the message names the file, the line or list
+            item, and the key), when a document id occurs twice, or when the path
+            is neither such a file nor a directory.
+
+    Warns:
+        GoldWarning: When the documents hold no events at all (W009).
     """
     path = Path(path)
     if path.is_dir():
@@ -200,4 +307,6 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
                 )
             seen[doc.id] = file
         docs.extend(loaded)
+    if not any(doc.events for doc in docs):
+        warnings.warn(Warnings.W009.format(path=path, docs=len(docs)), GoldWarning, stacklevel=2)
     return docs

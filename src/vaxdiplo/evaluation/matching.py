@@ -218,7 +218,7 @@ def is_exact(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
 
 
 def _max_weight_matching(weights: list[list[int]]) -> list[tuple[int, int]]:
-    """A maximum-weight one-to-one matching (Hungarian algorithm, O(n^3)).
+    """A maximum-weight one-to-one matching (Hungarian algorithm, O(n^3) in C).
 
     Args:
         weights: ``weights[i][j] >= 0``; zero means "no edge".
@@ -227,63 +227,14 @@ def _max_weight_matching(weights: list[list[int]]) -> list[tuple[int, int]]:
         The matched ``(row, column)`` pairs with positive weight, sorted by row.
         The result is deterministic for a given input.
     """
-    rows = len(weights)
-    cols = len(weights[0]) if rows else 0
-    if rows == 0 or cols == 0:
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    if not weights or not weights[0]:
         return []
-    n = max(rows, cols)
-    top = max(max(row) for row in weights)
-    # Square cost matrix, 1-based, minimising top - weight.
-    cost = [[0] * (n + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        for j in range(1, n + 1):
-            w = weights[i - 1][j - 1] if i <= rows and j <= cols else 0
-            cost[i][j] = top - w
-    inf = float("inf")
-    u = [0] * (n + 1)
-    v = [0] * (n + 1)
-    owner = [0] * (n + 1)  # owner[j]: row assigned to column j
-    way = [0] * (n + 1)
-    for i in range(1, n + 1):
-        owner[0] = i
-        j0 = 0
-        minv = [inf] * (n + 1)
-        used = [False] * (n + 1)
-        while True:
-            used[j0] = True
-            i0 = owner[j0]
-            delta = inf
-            j1 = 0
-            for j in range(1, n + 1):
-                if not used[j]:
-                    cur = cost[i0][j] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j] = cur
-                        way[j] = j0
-                    if minv[j] < delta:
-                        delta = minv[j]
-                        j1 = j
-            for j in range(n + 1):
-                if used[j]:
-                    u[owner[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if owner[j0] == 0:
-                break
-        while True:
-            j1 = way[j0]
-            owner[j0] = owner[j1]
-            j0 = j1
-            if j0 == 0:
-                break
-    pairs = [
-        (owner[j] - 1, j - 1)
-        for j in range(1, n + 1)
-        if owner[j] <= rows and j <= cols and weights[owner[j] - 1][j - 1] > 0
-    ]
-    return sorted(pairs)
+    matrix = np.asarray(weights, dtype=np.int64)
+    rows, cols = linear_sum_assignment(matrix, maximize=True)
+    return sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if matrix[i, j] > 0)
 
 
 def match_group(

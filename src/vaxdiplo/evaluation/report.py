@@ -135,6 +135,8 @@ class Report(BaseModel):
             order.
         per_article: Scores per document id, in gold order.
         matches: The matching per document id.
+        failures: Documents whose extraction raised (id -> error), scored as
+            having no predictions; only :func:`vaxdiplo.evaluate` fills it.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -143,6 +145,7 @@ class Report(BaseModel):
     per_type: dict[str, Scores]
     per_article: dict[str, Scores]
     matches: dict[str, ArticleMatches]
+    failures: dict[str, str] = Field(default_factory=dict)
 
     def to_json(self, indent: int | None = 2) -> str:
         """Serialise the report as JSON.
@@ -153,7 +156,7 @@ class Report(BaseModel):
         Returns:
             The JSON text.
         """
-        return self.model_dump_json(indent=indent)
+        return self.model_dump_json(indent=indent, exclude=None if self.failures else {"failures"})
 
     def to_table(self) -> str:
         """Render the scores as a plain-text table.
