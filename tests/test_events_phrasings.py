@@ -611,6 +611,51 @@ CASES = [
         "want": [{"type": "DonationPledge", "donor": "AUS", "date": "2021-02-01"}],
         "never": [{"type": "Approval"}],
     },
+    {
+        "id": "provided-that-is-a-condition",
+        "rule": "'provided that' is a condition, not a shipment; 'this quantity is a grant' "
+        "gives the shipment told before its channel",
+        "url": "https://www.shafaq.com/en/Iraq-News/Iraq-receives-the-first-batch-of-COVID-19-Vaccine",
+        "published": "2021-03-02",
+        "text": "Shafaq News / Iraq has officially received the first batch of COVID-19 vaccine "
+        "doses, today, un Baghdad international airport.\n\nThe plane that shipped the batch "
+        "came from China loaded with 50,000 doses of the Chinese Sinopharm vaccine.\n\nThis "
+        "quantity is a grant from China to Iraq, provided that Baghdad will buy other quantities "
+        "of the vaccine.",
+        "want": [
+            {
+                "type": "Delivery",
+                "supplier": "CHN",
+                "recipient": "IRQ",
+                "doses": 50000,
+                "channel": "donation",
+            }
+        ],
+        "never": [{"type": "Delivery", "channel": "purchase"}],
+    },
+    {
+        "id": "plant-making-under-a-joint-venture",
+        "rule": "a plant that will make a vaccine 'under a joint venture between' its maker and "
+        "a local company is a production agreement",
+        "url": "https://www.thesundaily.my/world/new-abu-dhabi-plant-to-produce-covid-19-vaccine-from-china-s-sinopharm-MJ7469169",
+        "published": "2021-03-29",
+        "text": "DUBAI: A new pharmaceutical plant in Abu Dhabi will start making a Covid-19 vaccine "
+        "from Chinese pharmaceutical giant Sinopharm later this year under a joint venture "
+        "between Sinopharm and Abu Dhabi-based technology company Group 42 (G42).",
+        "want": [{"type": "TechTransfer", "provider": "SINOPHARM", "recipient": ("G42", "ARE")}],
+        "never": [{"type": "TechTransfer", "provider": "G42"}],
+    },
+    {
+        "id": "doses-manufactured-under-a-facility",
+        "rule": "doses 'manufactured by X under the COVAX Facility' are no production agreement",
+        "url": "https://www.businesstoday.in/industry/pharma/story/ghana-first-foreign-nation-to-receive-serum-institutes-covishield-under-covax-facility-289195-2021-02-24",
+        "published": "2021-02-24",
+        "text": "Ghana has today become the first country outside India to receive "
+        "AstraZeneca-Oxford COVID-19 vaccine doses manufactured by the Serum Institute of India "
+        "(SII) under the COVAX Facility.",
+        "want": [],
+        "never": [{"type": "TechTransfer"}],
+    },
 ]
 
 

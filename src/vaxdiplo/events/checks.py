@@ -300,6 +300,7 @@ _MAKING = frozenset(
     "make bottle bottling fill-and-finish".split()
 )
 _MAKING_CUES = frozenset({"to", "on", "for", "of", "joint", "start", "local", "begin"})
+_LOCAL_PLANT = frozenset("plant factory facility facilities locally domestically local".split())
 _BUYING_FIRST = frozenset({"buy", "purchase", "procure", "procurement", "supply", "deliver"})
 
 
@@ -309,6 +310,15 @@ def _produce_after(ctx, rule, trig, sent, facts) -> bool:
     Spain, France and Germany to start joint production of Sputnik V", "a memorandum on
     coproduction of Sinopharm vaccine"): a production word introduced as the agreement's
     purpose follows, before any word of buying, and a vaccine (or its maker) is named."""
+    before = [fold(t.text) for t in ctx.doc[sent.start : trig.i]]
+    under = next(
+        (k for k in range(len(before) - 1, max(-1, len(before) - 4), -1) if before[k] == "under"),
+        None,
+    )
+    made_here = set(before[: under or 0]) & _LOCAL_PLANT
+    if under is not None and made_here and set(before[:under]) & (_MAKING | {"making"}):
+        return has_vaccine(ctx, facts)  # "a new plant in Abu Dhabi will start making X under
+        # a joint venture between ...", not "Pfizer is making doses under an agreement"
     words = [fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 25)]]
     for k, w in enumerate(words):
         if w in _BUYING_FIRST:

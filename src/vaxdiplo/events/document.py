@@ -361,7 +361,9 @@ def _giver_from_followup(ctx: DocContext, c: Candidate, sent: Any) -> None:
             return
 
 
-_REFERRING = frozenset({"shipment", "consignment", "batch", "doses", "vaccines", "delivery"})
+_REFERRING = frozenset(
+    {"shipment", "consignment", "batch", "doses", "vaccines", "delivery", "quantity", "cargo"}
+)
 _ARRIVAL_WORDS = frozenset("arrived landed unloaded received reached delivered".split())
 
 
@@ -397,7 +399,7 @@ def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
             "purchase"
             if set(words) & {"purchased", "bought", "procured"}
             else "donation"
-            if set(words) & {"donated", "gifted", "donation", "gift"}
+            if set(words) & {"donated", "gifted", "donation", "gift", "grant"}
             else None
         )
         if kind and c.channel == "unspecified":

@@ -104,6 +104,9 @@ def reject(site: Site) -> bool:
         return True  # "25 million doses provided by the American people": a description
     if site.rule.id == "delivery.shipment" and _object_of_delivery_verb(ctx, trig, sent):
         return True  # "received its first batch of ...": the verb's event
+    nxt = ctx.doc[trig.i + 1] if trig.i + 1 < sent.end else None
+    if fold(trig.text) in ("provided", "providing") and nxt is not None and nxt.lower_ == "that":
+        return True  # "provided that Baghdad will buy other quantities": a condition
     if _their_arrival(ctx, trig, facts):
         return True  # "Soon after their arrival, the doses were transported": told before
     return cumulative_context(ctx, trig, sent) or undated_perfect(ctx, trig, sent, facts)
