@@ -579,9 +579,9 @@ CASES = [
         "rule": "a request conveyed during meetings does not make the meetings a plan",
         "url": "https://colombogazette.com/2021/01/06/sri-lanka-formally-requests-indian-assistance-to-obtain-covid-vaccine/",
         "published": "2021-01-06",
-        "text": "Sri Lanka has formally requested Indian assistance to obtain the Covid vaccine.\n\n"
-        "Visiting Indian External Affairs Minister S. Jaishankar said that the request was "
-        "conveyed to him during his meetings in Colombo today.",
+        "text": "Sri Lanka has formally requested Indian assistance to obtain the Covid "
+        "vaccine.\n\nVisiting Indian External Affairs Minister S. Jaishankar said that the "
+        "request was conveyed to him during his meetings in Colombo today.",
         "want": [
             {"type": "SupplyRequest", "requester": "LKA", "addressee": "IND"},
             {"type": "Meeting", "participants": ["IND", "LKA"], "date": "2021-01-06"},
@@ -639,8 +639,8 @@ CASES = [
         "a local company is a production agreement",
         "url": "https://www.thesundaily.my/world/new-abu-dhabi-plant-to-produce-covid-19-vaccine-from-china-s-sinopharm-MJ7469169",
         "published": "2021-03-29",
-        "text": "DUBAI: A new pharmaceutical plant in Abu Dhabi will start making a Covid-19 vaccine "
-        "from Chinese pharmaceutical giant Sinopharm later this year under a joint venture "
+        "text": "DUBAI: A new pharmaceutical plant in Abu Dhabi will start making a Covid-19 "
+        "vaccine from Chinese pharmaceutical giant Sinopharm later this year under a joint venture "
         "between Sinopharm and Abu Dhabi-based technology company Group 42 (G42).",
         "want": [{"type": "TechTransfer", "provider": "SINOPHARM", "recipient": ("G42", "ARE")}],
         "never": [{"type": "TechTransfer", "provider": "G42"}],
@@ -655,6 +655,40 @@ CASES = [
         "(SII) under the COVAX Facility.",
         "want": [],
         "never": [{"type": "TechTransfer"}],
+    },
+    {
+        "id": "request-by-a-described-country",
+        "rule": "a request 'by' someone names its requester, never the speaker who reports it; "
+        "'X and EAM responded' opens a clause of its own",
+        "url": "https://www.sify.com/news/no-involvement-of-taiwan-in-indias-vaccine-supply-to-paraguay-news-international-veinThjhbciga.html",
+        "published": "2021-04-08",
+        "text": "Clearing the air on vaccine supply to Paraguay, spokesperson of the Ministry of "
+        "External Affairs (MEA) Arindam Bagchi said the vaccines were sent following a request "
+        'by the South American country.\n\n"During a telephonic conversation between the '
+        "External Affairs Minister and the Foreign Minister of Paraguay, a request for the "
+        'vaccine was made by Paraguay and EAM responded positively to the request."',
+        "known_gap_rules": "without a parser 'EAM responded' reads as a second requester",
+        "want": [{"type": "SupplyRequest", "requester": "PRY"}],
+        "never": [{"type": "SupplyRequest", "requester": "IND"}],
+    },
+    {
+        "id": "doses-agreed-between",
+        "rule": "'N vaccines agreed between A and B' states a deal; the maker's side sells",
+        "url": "https://www.telesurenglish.net/news/Bolivia-to-Receive-20000-Doses-of-Russian-Sputnik-V-Vaccine-20210128-0001.html",
+        "published": "2021-01-28",
+        "text": "Russia will send 5.2 million COVID-19 vaccines to this Andean country this year. "
+        "The Sputnik V doses are the first of the 5.2 million vaccines agreed between Bolivia "
+        "and Russia.",
+        "want": [
+            {
+                "type": "PurchaseAgreement",
+                "buyer": "BOL",
+                "seller": "RUS",
+                "vaccine": "sputnik-v",
+                "doses": 5200000,
+            }
+        ],
+        "never": [{"type": "PurchaseAgreement", "buyer": "RUS"}],
     },
 ]
 

@@ -186,13 +186,24 @@ def _describes(c: Candidate) -> bool:
     return fold(c.trigger) in GIFT_NOUNS or c.trigger_dep in ("acl", "amod")
 
 
+def _between_parties(ctx: DocContext, c: Candidate) -> bool:
+    """ "the 5.2 million vaccines agreed between Bolivia and Russia": the phrase states the
+    deal and both its sides."""
+    nxt = c.trigger_i + 1
+    return 0 <= nxt < len(ctx.doc) and ctx.doc[nxt].lower_ == "between"
+
+
 def drop_background(ctx: DocContext, state: DocumentState) -> None:
     """ "doses bought by the government are expected": background, not the deal;
     "1 million doses, a gift from Beijing, landed": the gift is the shipment."""
     cands = [
         c
         for c in state.events
-        if not (c.type == "PurchaseAgreement" and c.trigger_dep in ("acl", "amod"))
+        if not (
+            c.type == "PurchaseAgreement"
+            and c.trigger_dep in ("acl", "amod")
+            and not _between_parties(ctx, c)
+        )
     ]
     delivered = {st for c in cands if c.type == "Delivery" for st in c.sent_starts}
     state.events = [

@@ -179,13 +179,38 @@ def _asked_from(site: Site, c: Candidate, args: list[Arg]) -> None:
             c.trace.append(f"addressee {a.actor.party} <- 'from' after what is asked for")
 
 
+def _subject_of_next_verb(ctx, a: Arg, trig) -> bool:
+    """The actor's mention is directly followed by a finite verb: it opens a clause of
+    its own rather than joining a list."""
+    end = a.ent.end if a.ent is not None else a.token + 1
+    nxt = ctx.doc[end] if end < len(ctx.doc) else None
+    return nxt is not None and nxt.i != trig.i and nxt.tag_ in ("VBD", "VBZ", "VBP")
+
+
 def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """A person speaking or asking requests when no state does; the addressee is not
     the requester."""
     ctx, trig, sent = site.ctx, site.trig, site.sent
     if c.vaccine is None and c.type == "TechTransferRequest":
         c.vaccine = recent_vaccine(ctx, sent)
-    if not c.roles.get("requester"):
+    if ctx.parsed and len(c.roles.get("requester") or []) > 1:
+        subjects = {
+            a.actor.party
+            for a in args
+            if a.rel in ("agent", "up.agent") and _subject_of_next_verb(ctx, a, trig)
+        }
+        kept = [a for a in c.roles["requester"] if a.party not in subjects]
+        if kept:  # "was made by Paraguay and EAM responded positively": EAM answers
+            c.roles["requester"] = kept
+    after = [fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 3)]]
+    by_own = after[:1] == ["by"] or after[:2] == ["made", "by"]
+    if by_own:  # "the vaccines were sent following a request by the South American country",
+        speakers = {a.actor.party for a in args if a.rel == "speaker"}  # the speaker said
+        own = [a for a in c.roles.get("requester") or [] if a.party not in speakers]
+        if len(own) < len(c.roles.get("requester") or []):
+            c.roles["requester"] = own
+            c.trace.append("requester: the request names its own, not the speaker")
+    if not c.roles.get("requester") and not by_own:
         persons = [
             a.actor
             for a in args
