@@ -136,7 +136,7 @@ class Extractor:
     def _prepare(
         self, text: Any, published: Any
     ) -> tuple[str, dt.date | None, str | None, list[str]]:
-        from vaxdiplo._text import strip_html
+        from vaxdiplo._text import looks_like_html, strip_html
         from vaxdiplo.date_checks import date_warnings
         from vaxdiplo.dates import find_dateline, parse_published
 
@@ -148,7 +148,7 @@ class Extractor:
             day = parse_published(published)
         except (ValueError, TypeError) as err:
             raise ValueError(Errors.E003.format(value=published)) from err
-        if "<" in text and ">" in text and _looks_like_html(text):
+        if "<" in text and ">" in text and looks_like_html(text):
             text = strip_html(text)
             warnings.append(Warnings.W003)
         source = "argument" if day is not None else None
@@ -273,21 +273,6 @@ class Extractor:
             for e in ev.evidence:
                 lines.append(f"    evidence [{e.start}:{e.end}]: {e.text.strip()[:300]}")
         return "\n".join(lines)
-
-
-def _looks_like_html(text: str) -> bool:
-    import re
-
-    return (
-        len(
-            re.findall(
-                r"</?(?:p|div|span|br|a|html|body|h\d|li|ul|script|style|b|i|strong|em)\b[^>]*>",
-                text,
-                re.I,
-            )
-        )
-        >= 1
-    )
 
 
 @lru_cache(maxsize=4)
