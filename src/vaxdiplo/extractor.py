@@ -174,10 +174,12 @@ class Extractor:
         return self._run(text, day)
 
     def _run(self, text: str, day: dt.date | None):
+        from vaxdiplo._runs import break_runs
+
         nlp = self.nlp
         if nlp.max_length < self.max_chars:
             nlp.max_length = self.max_chars  # our own limit is the one users set
-        doc = nlp.make_doc(text)
+        doc = nlp.make_doc(break_runs(text))  # same length: offsets index ``text``
         doc._.vaxdiplo_published = day
         for _, proc in nlp.pipeline:
             doc = proc(doc)
