@@ -8,6 +8,7 @@ English pipeline. The publication date is read from ``doc._.vaxdiplo_published``
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 from spacy.language import Language
@@ -133,18 +134,17 @@ class Segmenter:
     def __call__(self, doc: Doc) -> Doc:
         from vaxdiplo.entities import credit_spans
 
-        ends = {e for _, e in credit_spans(doc.text)}
+        ends = sorted({e for _, e in credit_spans(doc.text)})
         prev_newline = False
         for tok in doc:
             if tok.i > 0 and (prev_newline or "\n" in doc[tok.i - 1].whitespace_):
                 if not tok.is_space:
                     tok.is_sent_start = True
-            if (
-                tok.i > 0
-                and not tok.is_space
-                and any(doc[tok.i - 1].idx + len(doc[tok.i - 1].text) <= e <= tok.idx for e in ends)
-            ):
-                tok.is_sent_start = True
+            if tok.i > 0 and not tok.is_space and ends:
+                # a credit ends between the previous token and this one
+                k = bisect.bisect_left(ends, doc[tok.i - 1].idx + len(doc[tok.i - 1].text))
+                if k < len(ends) and ends[k] <= tok.idx:
+                    tok.is_sent_start = True
             if tok.is_space:
                 prev_newline = prev_newline or "\n" in tok.text
             else:
