@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -135,20 +136,28 @@ class Segmenter:
         from vaxdiplo.entities import credit_spans
 
         ends = sorted({e for _, e in credit_spans(doc.text)})
+        starts: list[int] = []
         prev_newline = False
         for tok in doc:
             if tok.i > 0 and (prev_newline or "\n" in doc[tok.i - 1].whitespace_):
                 if not tok.is_space:
-                    tok.is_sent_start = True
+                    starts.append(tok.i)
             if tok.i > 0 and not tok.is_space and ends:
                 # a credit ends between the previous token and this one
                 k = bisect.bisect_left(ends, doc[tok.i - 1].idx + len(doc[tok.i - 1].text))
                 if k < len(ends) and ends[k] <= tok.idx:
-                    tok.is_sent_start = True
+                    starts.append(tok.i)
             if tok.is_space:
                 prev_newline = prev_newline or "\n" in tok.text
             else:
                 prev_newline = False
+        if starts:
+            # Setting ``Token.is_sent_start`` checks the whole Doc for a parse each time:
+            # set the first that way (it raises on a parsed Doc), the rest in one array.
+            doc[starts[0]].is_sent_start = True
+            column = doc.to_array(SENT_START)
+            column[starts] = 1
+            doc.from_array([SENT_START], column)
         return doc
 
 

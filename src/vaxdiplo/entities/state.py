@@ -61,6 +61,7 @@ class LinkState:
         self.ranking: list[str] = []
         self._at: dict[int, Ent] | None = None  # token -> first mention covering it
         self._rank: dict[int, int] = {}  # id of a mention -> its place in ``ents``
+        self._starts: dict[int, list[Ent]] = {}  # token -> mentions starting there
 
     def in_credit(self, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` lie inside a photo credit."""
@@ -90,6 +91,7 @@ class LinkState:
         self.ents.append(ent)
         if self._at is not None:
             self._rank[id(ent)] = len(self.ents) - 1
+            self._starts.setdefault(ent.start, []).append(ent)
             for i in range(ent.start, ent.end):
                 self._at.setdefault(i, ent)  # last in list order: only where none was
         return ent
@@ -103,20 +105,34 @@ class LinkState:
             self._at = None
             return
         rank = self._rank[id(ent)]
+        if start != old.start:
+            self._starts[old.start].remove(ent)
+            moved = self._starts.setdefault(start, [])
+            moved.insert(sum(self._rank[id(e)] < rank for e in moved), ent)
         for i in range(start, end):
             cur = self._at.get(i)
             if i not in old and (cur is None or rank < self._rank[id(cur)]):
                 self._at[i] = ent
 
-    def ent_at(self, i: int) -> Ent | None:
-        """The first mention (in list order) that covers token ``i``."""
+    def _index(self) -> dict[int, Ent]:
         if self._at is None:
-            self._at, self._rank = {}, {}
+            self._at, self._rank, self._starts = {}, {}, {}
             for n, e in enumerate(self.ents):
                 self._rank[id(e)] = n
+                self._starts.setdefault(e.start, []).append(e)
                 for j in range(e.start, e.end):
                     self._at.setdefault(j, e)
-        return self._at.get(i)
+        return self._at
+
+    def ent_at(self, i: int) -> Ent | None:
+        """The first mention (in list order) that covers token ``i``."""
+        return self._index().get(i)
+
+    def ents_within(self, start: int, end: int) -> list[Ent]:
+        """The mentions lying within tokens ``start:end``, in list order."""
+        self._index()
+        found = [e for j in range(start, end) for e in self._starts.get(j, ()) if e.end <= end]
+        return sorted(found, key=lambda e: self._rank[id(e)])
 
     def sort(self) -> None:
         """Put the mentions in text order (stable: ties keep their order)."""
