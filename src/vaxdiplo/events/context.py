@@ -7,6 +7,7 @@ dates, doses, money, folded words and mentions (``facts``), computed once.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -137,6 +138,7 @@ class DocContext:
         for e in ents.ents:
             for i in range(e.start, e.end):
                 self.ent_at.setdefault(i, e)
+        self._ent_starts = [e.start for e in ents.ents]  # the mentions are in text order
         self._sent_cache: dict[int, Facts] = {}
         self.text = doc.text
         line = find_dateline(self.text)
@@ -167,9 +169,13 @@ class DocContext:
                 "doses": [(self.tok(base + q.start), q) for q in doses],
                 "money": [(self.tok(base + m.start), m) for m in money],
                 "words": {fold(t.text) for t in sent},
-                "ents": [e for e in self.ents.ents if sent.start <= e.start < sent.end],
+                "ents": self.ents.ents[self.ents_before(sent.start) : self.ents_before(sent.end)],
             }
         return self._sent_cache[key]
+
+    def ents_before(self, i: int) -> int:
+        """How many mentions start before token ``i``: ``ents.ents[:n]`` are those."""
+        return bisect.bisect_left(self._ent_starts, i)
 
     def tok(self, char: int) -> int:
         """The index of the token at character offset ``char``."""
