@@ -107,17 +107,29 @@ def run(model: str, megabyte: bool) -> dict:
             text = make(base * m)
             took = _timed(extract, text)
             cells.append(
-                {"scale": m, "chars": len(text), "seconds": took,
-                 "ratio": took / len(text) / per_char[1 if name == "repeated article" else m]}  # fmt: skip
+                {
+                    "scale": m,
+                    "chars": len(text),
+                    "seconds": took,
+                    "ratio": took / len(text) / per_char[1 if name == "repeated article" else m],
+                }  # fmt: skip
             )
         rows.append({"family": name, "cells": cells})
     if megabyte:
         text = _article(MEGABYTE)
         took = _timed(extract, text)
         rows.append(
-            {"family": "repeated article, 1 MB",
-             "cells": [{"scale": len(text) // base, "chars": len(text), "seconds": took,
-                        "ratio": took / len(text) / per_char[1]}]}  # fmt: skip
+            {
+                "family": "repeated article, 1 MB",
+                "cells": [
+                    {
+                        "scale": len(text) // base,
+                        "chars": len(text),
+                        "seconds": took,
+                        "ratio": took / len(text) / per_char[1],
+                    }
+                ],
+            }  # fmt: skip
         )
     cells = [c for r in rows for c in r["cells"]]
     return {

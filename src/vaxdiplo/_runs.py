@@ -5,9 +5,11 @@ spaCy's tokenizer peels prefixes and suffixes off a token one at a time, copying
 is left each time, so a token made of thousands of ``<``, ``=`` or quotes costs time
 quadratic in its length (ten thousand ``<`` take seconds, a hundred thousand hours);
 its URL pattern does the same on long tokens such as ``a:a:a:...``. :func:`break_runs`
-replaces every :data:`PUNCT_CHUNK`-th character of a run of more than
-:data:`MAX_PUNCT_RUN` punctuation or symbol characters, and every
-:data:`TOKEN_CHUNK`-th character of a token longer than :data:`MAX_TOKEN`, with a
+cuts a run of more than :data:`MAX_PUNCT_RUN` punctuation or symbol characters into
+pieces of :data:`PUNCT_CHUNK` characters (a space, and within each piece its first
+character followed by :data:`FILLER`, which the tokenizer keeps as one token: the run
+costs two tokens a piece rather than one a character), and replaces every
+:data:`TOKEN_CHUNK`-th character of a token longer than :data:`MAX_TOKEN` with a
 space. The text keeps its length, so every character offset (tokens, sentences,
 mentions, evidence) still indexes the text the user passed; only the tokenizer sees the
 spaces. Ordinary prose has neither: a rule of dashes or a long URL is left alone.
@@ -17,12 +19,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_PUNCT_RUN", "MAX_TOKEN", "PUNCT_CHUNK", "TOKEN_CHUNK", "break_runs"]
+__all__ = ["FILLER", "MAX_PUNCT_RUN", "MAX_TOKEN", "PUNCT_CHUNK", "TOKEN_CHUNK", "break_runs"]
 
 MAX_PUNCT_RUN = 64
 """Runs of punctuation or symbols up to this length are left as they are."""
 PUNCT_CHUNK = 32
-"""In a longer run, every ``PUNCT_CHUNK``-th character becomes a space."""
+"""A longer run is cut into pieces this long, each ending in a space."""
+FILLER = "\u203e"
+"""What fills a piece after its first character: OVERLINE, a mark no rule reads and
+the tokenizer does not split."""
 MAX_TOKEN = 512
 """Stretches without whitespace up to this length are left as they are."""
 TOKEN_CHUNK = 256
@@ -38,6 +43,11 @@ def _spaced(run: str, every: int) -> str:
     )
 
 
+def _filled(run: str) -> str:
+    piece = run[0] + FILLER * (PUNCT_CHUNK - 2) + " "
+    return (piece * (len(run) // PUNCT_CHUNK + 1))[: len(run)]
+
+
 def break_runs(text: str) -> str:
     """``text`` with long punctuation runs and very long tokens split by spaces.
 
@@ -49,5 +59,5 @@ def break_runs(text: str) -> str:
         :data:`MAX_PUNCT_RUN` and no token longer than :data:`MAX_TOKEN`; ``text``
         itself when it has neither.
     """
-    text = _PUNCT_RUN.sub(lambda m: _spaced(m.group(), PUNCT_CHUNK), text)
+    text = _PUNCT_RUN.sub(lambda m: _filled(m.group()), text)
     return _LONG_TOKEN.sub(lambda m: _spaced(m.group(), TOKEN_CHUNK), text)
