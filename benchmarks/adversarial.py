@@ -6,9 +6,9 @@ lists of titles, photo credits, dates and people) it builds inputs of about 1x, 
 16x the length of a real article (``fixtures/004_*.txt``), extracts from each, and
 prints the time per character relative to that of the real article repeated to the
 same length, measured in the same run (the repeated article against the article read
-once, so its ratio is how far the cost per character grows). A ratio near 1 means the family costs what an
-ordinary article of its length costs; a ratio that grows with the size means a cost
-that grows faster than the text. The repeated article is also read at 1 MB (less
+once, so its ratio is how far the cost per character grows). A ratio near 1 means the
+family costs what an ordinary article of its length costs; a ratio that grows with the
+size means a cost that grows faster than the text. The repeated article is also read at 1 MB (less
 one character, the longest text ``Extractor`` accepts); its ratio is against the
 article read once.
 
@@ -112,7 +112,7 @@ def run(model: str, megabyte: bool) -> dict:
                     "chars": len(text),
                     "seconds": took,
                     "ratio": took / len(text) / per_char[1 if name == "repeated article" else m],
-                }  # fmt: skip
+                }
             )
         rows.append({"family": name, "cells": cells})
     if megabyte:
@@ -129,7 +129,7 @@ def run(model: str, megabyte: bool) -> dict:
                         "ratio": took / len(text) / per_char[1],
                     }
                 ],
-            }  # fmt: skip
+            }
         )
     cells = [c for r in rows for c in r["cells"]]
     return {

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES_DIR
 from vaxdiplo._runs import FILLER, MAX_PUNCT_RUN, MAX_TOKEN, break_runs
 from vaxdiplo._text import looks_like_html, strip_html
 from vaxdiplo.dates import find_dates
@@ -27,8 +28,6 @@ from vaxdiplo.entities.state import LinkState
 from vaxdiplo.events.context import _AGENCY, _CITY_BEFORE, _dateline_like
 from vaxdiplo.quantities import MAX_NUMBER_WORDS, find_doses, find_money, parse_number
 from vaxdiplo.registry import load_registry
-
-from conftest import FIXTURES_DIR
 
 PUBLISHED = "2021-06-07"
 PLEDGE = "Japan will donate 1 million doses of AstraZeneca vaccine to Vietnam on June 5."
@@ -154,7 +153,7 @@ def test_hostile_unclosed_script():
         "<br/>",
         "<>",
         size=14,
-    )  # fmt: skip
+    )
 )
 def test_hostile_unclosed_script_html_agrees(text):
     assert strip_html(text) == _old_strip_html(text)
@@ -209,7 +208,7 @@ def _state(nlp, text: str) -> LinkState:
             st.sampled_from(["add", "append", "grow", "sort"]),
             st.integers(0, 18),
             st.integers(1, 3),
-        ),  # fmt: skip
+        ),
         max_size=25,
     )
 )
