@@ -30,11 +30,37 @@ PHASES = ("baseline", "default", "rules")
 
 # Sentence templates with slots. Names and numbers are filled at random; a share of
 # the sentences are filler with no event at all, as in real articles.
-COUNTRIES = ["Japan", "Vietnam", "China", "Russia", "India", "Australia", "Thailand",
-             "Indonesia", "the Philippines", "South Korea", "Germany", "France", "Cambodia",
-             "Laos", "Malaysia", "the United States", "Brazil", "Argentina", "Egypt"]
-VACCINES = ["AstraZeneca", "Pfizer-BioNTech", "Moderna", "Sinopharm", "Sinovac",
-            "Sputnik V", "Covaxin", "Johnson & Johnson"]
+COUNTRIES = [
+    "Japan",
+    "Vietnam",
+    "China",
+    "Russia",
+    "India",
+    "Australia",
+    "Thailand",
+    "Indonesia",
+    "the Philippines",
+    "South Korea",
+    "Germany",
+    "France",
+    "Cambodia",
+    "Laos",
+    "Malaysia",
+    "the United States",
+    "Brazil",
+    "Argentina",
+    "Egypt",
+]
+VACCINES = [
+    "AstraZeneca",
+    "Pfizer-BioNTech",
+    "Moderna",
+    "Sinopharm",
+    "Sinovac",
+    "Sputnik V",
+    "Covaxin",
+    "Johnson & Johnson",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 LEADERS = ["Prime Minister", "Foreign Minister", "Health Minister", "President"]
 
@@ -69,8 +95,12 @@ def make_articles(n: int, seed: int = 0) -> list[str]:
         for _ in range(rng.randint(4, 12)):
             a, b = rng.sample(COUNTRIES, 2)
             slots = {
-                "a": a, "b": b, "v": rng.choice(VACCINES), "d": rng.choice(WEEKDAYS),
-                "l": rng.choice(LEADERS), "k": rng.randint(2, 60),
+                "a": a,
+                "b": b,
+                "v": rng.choice(VACCINES),
+                "d": rng.choice(WEEKDAYS),
+                "l": rng.choice(LEADERS),
+                "k": rng.randint(2, 60),
                 "n": rng.choice(["500,000", "1 million", "1.2 million", "2 million", "300,000"]),
             }
             template = rng.choice(EVENT_TEMPLATES if rng.random() < 0.5 else FILLER_TEMPLATES)
@@ -128,8 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", nargs="?", type=int, default=200, help="number of articles")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--published", default="2021-07-13")
-    parser.add_argument("--tracemalloc", action="store_true",
-                        help="also report Python-heap peaks (slows every phase)")
+    parser.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="also report Python-heap peaks (slows every phase)",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -141,8 +174,17 @@ def main(argv: list[str] | None = None) -> int:
 
     results = {}
     for phase in PHASES:
-        cmd = [sys.executable, __file__, str(args.n), "--seed", str(args.seed),
-               "--published", args.published, "--phase", phase]
+        cmd = [
+            sys.executable,
+            __file__,
+            str(args.n),
+            "--seed",
+            str(args.seed),
+            "--published",
+            args.published,
+            "--phase",
+            phase,
+        ]
         if args.tracemalloc:
             cmd.append("--tracemalloc")
         proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
@@ -159,8 +201,11 @@ def main(argv: list[str] | None = None) -> int:
         if "peak_traced_mb" in r:
             ratios[phase]["peak_traced_vs_baseline"] = r["peak_traced_mb"] / base["peak_traced_mb"]
     if args.json:
-        print(json.dumps({"n": args.n, "seed": args.seed, "results": results,
-                          "ratios": ratios}, indent=2))
+        print(
+            json.dumps(
+                {"n": args.n, "seed": args.seed, "results": results, "ratios": ratios}, indent=2
+            )
+        )
         return 0
 
     chars = sum(len(t) for t in texts)
@@ -171,15 +216,19 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     for phase in PHASES:
         r = results[phase]
-        line = (f"{phase:<10}{r['docs_per_s']:>10.1f}{r['load_s']:>9.2f}{r['events']:>8}"
-                f"{r['peak_rss_mb']:>13.1f}")
+        line = (
+            f"{phase:<10}{r['docs_per_s']:>10.1f}{r['load_s']:>9.2f}{r['events']:>8}"
+            f"{r['peak_rss_mb']:>13.1f}"
+        )
         if args.tracemalloc:
             line += f"{r['peak_traced_mb']:>14.1f}"
         print(line)
     print()
     for phase, rr in ratios.items():
-        text = (f"vaxdiplo {phase}/baseline: speed x{rr['speed_vs_baseline']:.2f}, "
-                f"peak RSS x{rr['peak_rss_vs_baseline']:.2f}")
+        text = (
+            f"vaxdiplo {phase}/baseline: speed x{rr['speed_vs_baseline']:.2f}, "
+            f"peak RSS x{rr['peak_rss_vs_baseline']:.2f}"
+        )
         if "peak_traced_vs_baseline" in rr:
             text += f", peak heap x{rr['peak_traced_vs_baseline']:.2f}"
         print(text)

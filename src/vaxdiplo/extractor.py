@@ -136,7 +136,7 @@ class Extractor:
     def _prepare(
         self, text: Any, published: Any
     ) -> tuple[str, dt.date | None, str | None, list[str]]:
-        from vaxdiplo._text import strip_html
+        from vaxdiplo._text import looks_like_html, strip_html
         from vaxdiplo.date_checks import date_warnings
         from vaxdiplo.dates import find_dateline, parse_published
 
@@ -148,7 +148,7 @@ class Extractor:
             day = parse_published(published)
         except (ValueError, TypeError) as err:
             raise ValueError(Errors.E003.format(value=published)) from err
-        if "<" in text and ">" in text and _looks_like_html(text):
+        if "<" in text and ">" in text and looks_like_html(text):
             text = strip_html(text)
             warnings.append(Warnings.W003)
         source = "argument" if day is not None else None
@@ -174,10 +174,12 @@ class Extractor:
         return self._run(text, day)
 
     def _run(self, text: str, day: dt.date | None):
+        from vaxdiplo._runs import break_runs
+
         nlp = self.nlp
         if nlp.max_length < self.max_chars:
             nlp.max_length = self.max_chars  # our own limit is the one users set
-        doc = nlp.make_doc(text)
+        doc = nlp.make_doc(break_runs(text))  # same length: offsets index ``text``
         doc._.vaxdiplo_published = day
         for _, proc in nlp.pipeline:
             doc = proc(doc)
@@ -273,21 +275,6 @@ class Extractor:
             for e in ev.evidence:
                 lines.append(f"    evidence [{e.start}:{e.end}]: {e.text.strip()[:300]}")
         return "\n".join(lines)
-
-
-def _looks_like_html(text: str) -> bool:
-    import re
-
-    return (
-        len(
-            re.findall(
-                r"</?(?:p|div|span|br|a|html|body|h\d|li|ul|script|style|b|i|strong|em)\b[^>]*>",
-                text,
-                re.I,
-            )
-        )
-        >= 1
-    )
 
 
 @lru_cache(maxsize=4)

@@ -112,10 +112,14 @@ _NEXT_WORD = (
     rf"(?:{_UNIT_WORD}|{_TENS_WORD}|hundred|thousand|million|billion|trillion|lakhs?|crores?)"
     r"(?![a-z])"
 )
+MAX_NUMBER_WORDS = 12
+"""The most words a number written in words may have ("two hundred and fifty-three
+thousand four hundred and twelve" has ten): the bound keeps the number patterns linear
+on a run of number words."""
 _WORDS = (
     rf"(?:(?:half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|{_FIRST_WORD}\s+and\s+a\s+half|an?)\s+"
     rf"(?:{_SCALE_WORD}|dozen)"
-    rf"|{_FIRST_WORD}(?:(?:\s+and\s+|\s+|-){_NEXT_WORD})*)"
+    rf"|{_FIRST_WORD}(?:(?:\s++and\s++|\s++|-){_NEXT_WORD}){{0,{MAX_NUMBER_WORDS - 1}}})"
 )
 NUMBER_PATTERN = (
     rf"(?:(?P<digits>{_DIGITS})(?:[ \t]*(?P<scale>{_SCALE_WORD})|(?P<abbr>{_SCALE_ABBR}))?(?![\w])"
@@ -216,7 +220,7 @@ _RE_APPROX_BEFORE = re.compile(
 _RE_DOSE_UNIT = re.compile(
     r"(?i)(?:vaccines?\s+doses|vaccine\s+(?:shots|jabs)|doses?|shots|jabs|vaccines)(?![\w-])"
 )
-_RE_TOKEN = re.compile(r"\s+([A-Za-z][\w'\u2019./-]*|\([A-Za-z][\w'\u2019./ -]*\))")
+_RE_TOKEN = re.compile(r"\s++([A-Za-z][\w'\u2019./-]*|\([A-Za-z][\w'\u2019./ -]*\))")
 _MAX_GAP = 5
 # Words that cannot stand between a number and "doses" in a count of doses.
 _GAP_STOP = frozenset(
@@ -362,7 +366,7 @@ _RE_MONEY_PREFIX = re.compile(
 )
 _DOLLAR_ADJ = "|".join(re.escape(k) for k in sorted(_DOLLAR_COUNTRIES, key=len, reverse=True) if k)
 _RE_MONEY_SUFFIX = re.compile(
-    rf"(?<![\w.,$€£¥₹-])(?P<num>{NUMBER_PATTERN})\s+(?:"
+    rf"(?<![\w.,$€£¥₹-])(?P<num>{NUMBER_PATTERN})\s++(?:"
     rf"(?P<dadj>(?i:{_DOLLAR_ADJ})\s+)?(?P<dollar>(?i:dollars?))"
     rf"|(?P<padj>(?i:mexican|philippine))\s+(?P<peso>(?i:pesos?))"
     rf"|(?P<word>(?i:{'|'.join(sorted(_CURRENCY_WORDS, key=len, reverse=True))}))"

@@ -8,8 +8,10 @@ English pipeline. The publication date is read from ``doc._.vaxdiplo_published``
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -133,22 +135,29 @@ class Segmenter:
     def __call__(self, doc: Doc) -> Doc:
         from vaxdiplo.entities import credit_spans
 
-        ends = {e for _, e in credit_spans(doc.text)}
+        ends = sorted({e for _, e in credit_spans(doc.text)})
+        starts: list[int] = []
         prev_newline = False
         for tok in doc:
             if tok.i > 0 and (prev_newline or "\n" in doc[tok.i - 1].whitespace_):
                 if not tok.is_space:
-                    tok.is_sent_start = True
-            if (
-                tok.i > 0
-                and not tok.is_space
-                and any(doc[tok.i - 1].idx + len(doc[tok.i - 1].text) <= e <= tok.idx for e in ends)
-            ):
-                tok.is_sent_start = True
+                    starts.append(tok.i)
+            if tok.i > 0 and not tok.is_space and ends:
+                # a credit ends between the previous token and this one
+                k = bisect.bisect_left(ends, doc[tok.i - 1].idx + len(doc[tok.i - 1].text))
+                if k < len(ends) and ends[k] <= tok.idx:
+                    starts.append(tok.i)
             if tok.is_space:
                 prev_newline = prev_newline or "\n" in tok.text
             else:
                 prev_newline = False
+        if starts:
+            # Setting ``Token.is_sent_start`` checks the whole Doc for a parse each time:
+            # set the first that way (it raises on a parsed Doc), the rest in one array.
+            doc[starts[0]].is_sent_start = True
+            column = doc.to_array(SENT_START)
+            column[starts] = 1
+            doc.from_array([SENT_START], column)
         return doc
 
 

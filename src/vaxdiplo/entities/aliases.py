@@ -88,7 +88,7 @@ def resolve_titles_alone(state: LinkState) -> None:
         if qual is not None:
             qual.absorbed = True
         if before_q is not None and before_q is qual:
-            e.start = qual.start  # "the Vietnamese prime minister": one mention
+            state.reshape(e, qual.start, e.end)  # "the Vietnamese prime minister": one mention
         e.actor = actor
         e.kind = "person"
         e.via = "title"

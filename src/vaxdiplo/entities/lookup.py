@@ -90,18 +90,16 @@ def _region(state: LinkState, hit: Hit) -> bool:
 
 def _qualifiers_in_title(state: LinkState, t: Ent) -> None:
     """ "UNICEF Executive Director", "Chinese Premier": the qualifier inside a title alias."""
-    keys = [fold(tok.text) for tok in state.doc]
-    texts = [tok.text for tok in state.doc]
     for i in range(t.start, t.end):
         limit = t.end - i - (1 if i == t.start else 0)
-        hit = state.gaz.longest(i, keys, texts, limit) if limit > 0 else None
+        hit = state.gaz.longest(i, state.keys, state.texts, limit) if limit > 0 else None
         if hit is None or any(e.cat in ("title", "stop") for e in hit.entries):
             continue
         ent = _from_hit(state, hit)
         if ent is None or ent.actor is None or ent.kind == "person":
             continue
         ent.absorbed = True
-        state.ents.append(ent)  # inside the title: its tokens are already taken
+        state.append(ent)  # inside the title: its tokens are already taken
         return
 
 
@@ -110,7 +108,7 @@ def _extend_sides(state: LinkState) -> None:
     doc = state.doc
     for e in state.ents:
         if e.kind == "country" and e.end < len(doc) and doc[e.end].text in ("side", "sides"):
-            e.end += 1
+            state.reshape(e, e.start, e.end + 1)
             state.taken[e.end - 1] = True
 
 

@@ -68,13 +68,7 @@ def qualifier_inside(state: LinkState, t: Ent) -> Ent | None:
     Returns:
         The absorbed mention within the title's tokens, if any.
     """
-    for e in state.ents:
-        if (
-            e is not t
-            and e.absorbed
-            and e.actor is not None
-            and e.kind != "person"
-            and (t.start <= e.start and e.end <= t.end)
-        ):
+    for e in state.ents_within(t.start, t.end):
+        if e is not t and e.absorbed and e.actor is not None and e.kind != "person":
             return e
     return None

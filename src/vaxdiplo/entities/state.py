@@ -8,10 +8,13 @@ or resolves them. The questions several steps ask ("which mention covers this to
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from functools import cached_property
 
 from spacy.tokens import Doc
 
+from vaxdiplo._text import fold
 from vaxdiplo.entities.gazetteer import Gazetteer
 from vaxdiplo.entities.mentions import Ent, credit_spans
 from vaxdiplo.models import Actor, Vaccine
@@ -28,7 +31,9 @@ class LinkState:
         gazetteer: The alias index over the registries.
 
     Attributes:
-        ents: The mentions found so far.
+        ents: The mentions found so far. Add with :meth:`add` or :meth:`append`, move
+            bounds with :meth:`reshape` and reorder with :meth:`sort`, so that
+            :meth:`ent_at` (indexed) stays right.
         taken: For each token, whether a mention added with :meth:`add` covers it.
         vaccine_hits: Token spans of gazetteer hits that can only be a vaccine
             ("Sputnik V").
@@ -47,35 +52,92 @@ class LinkState:
         self.ents: list[Ent] = []
         self.taken = [False] * len(doc)
         self.credits = credit_spans(doc.text)
+        self._credit_starts = [a for a, _ in self.credits]
         self.tagged = doc.has_annotation("TAG")
         self.vaccine_hits: set[tuple[int, int]] = set()
         self.full_names: dict[str, Actor] = {}
         self.home: str | None = None
         self.home_from_dateline = False
         self.ranking: list[str] = []
+        self._at: dict[int, Ent] | None = None  # token -> first mention covering it
+        self._rank: dict[int, int] = {}  # id of a mention -> its place in ``ents``
+        self._starts: dict[int, list[Ent]] = {}  # token -> mentions starting there
 
     def in_credit(self, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` lie inside a photo credit."""
         s, e = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
-        return any(a <= s and e <= b for a, b in self.credits)
+        k = bisect.bisect_right(self._credit_starts, s)  # credits are apart, in text order
+        return k > 0 and e <= self.credits[k - 1][1]
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """The folded text of every token (the gazetteer's lookup keys), made once."""
+        return [fold(t.text) for t in self.doc]
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """The text of every token, made once."""
+        return [t.text for t in self.doc]
 
     def add(self, ent: Ent) -> Ent:
         """Add a mention and mark its tokens as taken."""
-        self.ents.append(ent)
+        self.append(ent)
         for i in range(ent.start, ent.end):
             self.taken[i] = True
         return ent
 
+    def append(self, ent: Ent) -> Ent:
+        """Add a mention without taking its tokens (one inside another's)."""
+        self.ents.append(ent)
+        if self._at is not None:
+            self._rank[id(ent)] = len(self.ents) - 1
+            self._starts.setdefault(ent.start, []).append(ent)
+            for i in range(ent.start, ent.end):
+                self._at.setdefault(i, ent)  # last in list order: only where none was
+        return ent
+
+    def reshape(self, ent: Ent, start: int, end: int) -> None:
+        """Move the bounds of a mention already added to ``start:end``."""
+        grown = start <= ent.start and ent.end <= end
+        old = range(ent.start, ent.end)
+        ent.start, ent.end = start, end
+        if self._at is None or not grown:
+            self._at = None
+            return
+        rank = self._rank[id(ent)]
+        if start != old.start:
+            self._starts[old.start].remove(ent)
+            moved = self._starts.setdefault(start, [])
+            moved.insert(sum(self._rank[id(e)] < rank for e in moved), ent)
+        for i in range(start, end):
+            cur = self._at.get(i)
+            if i not in old and (cur is None or rank < self._rank[id(cur)]):
+                self._at[i] = ent
+
+    def _index(self) -> dict[int, Ent]:
+        if self._at is None:
+            self._at, self._rank, self._starts = {}, {}, {}
+            for n, e in enumerate(self.ents):
+                self._rank[id(e)] = n
+                self._starts.setdefault(e.start, []).append(e)
+                for j in range(e.start, e.end):
+                    self._at.setdefault(j, e)
+        return self._at
+
     def ent_at(self, i: int) -> Ent | None:
         """The first mention (in list order) that covers token ``i``."""
-        for e in self.ents:
-            if e.start <= i < e.end:
-                return e
-        return None
+        return self._index().get(i)
+
+    def ents_within(self, start: int, end: int) -> list[Ent]:
+        """The mentions lying within tokens ``start:end``, in list order."""
+        self._index()
+        found = [e for j in range(start, end) for e in self._starts.get(j, ()) if e.end <= end]
+        return sorted(found, key=lambda e: self._rank[id(e)])
 
     def sort(self) -> None:
         """Put the mentions in text order (stable: ties keep their order)."""
         self.ents.sort(key=lambda e: e.start)
+        self._at = None
 
     def country_actor(self, iso: str) -> Actor:
         """The actor for the registry country ``iso``."""

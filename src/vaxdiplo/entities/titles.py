@@ -141,9 +141,7 @@ def title_in_name(state: LinkState, e: Ent) -> str | None:
     Returns:
         The canonical title the name starts with, if any.
     """
-    keys = [fold(t.text) for t in state.doc[: e.end]]
-    texts = [t.text for t in state.doc[: e.end]]
-    hit = state.gaz.longest(e.start, keys, texts, e.end - e.start - 1)
+    hit = state.gaz.longest(e.start, state.keys, state.texts, e.end - e.start - 1)
     if hit is None:
         return None
     return next((x.key for x in hit.entries if x.cat == "title"), None)

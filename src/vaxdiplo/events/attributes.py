@@ -240,9 +240,9 @@ def maker_vaccine(ctx: DocContext, facts: Facts) -> Vaccine | None:
 def recent_vaccine(ctx: DocContext, sent: Span) -> Vaccine | None:
     """The vaccine of the previous sentences ("... begun producing the CanSino vaccine.
     The Chinese company transferred the technology ...")."""
-    for e in reversed(ctx.ents.ents):
-        if e.start >= sent.start or e.start < sent.start - 80:
-            continue
+    for e in reversed(ctx.ents.ents[: ctx.ents_before(sent.start)]):
+        if e.start < sent.start - 80:
+            break  # the mentions are in text order: all before it are further back
         if e.vaccine is not None:
             return e.vaccine
         if e.actor is not None and (e.maker or e.actor.id) in ctx.makers:

@@ -7,10 +7,11 @@ dates, doses, money, folded words and mentions (``facts``), computed once.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -29,46 +30,45 @@ Facts = dict[str, Any]
 """A sentence's ``dates``, ``doses`` and ``money`` (each a list of ``(token, mention)``),
 ``words`` (folded) and ``ents`` (mentions starting in it)."""
 
-_AGENCY = re.compile(r"^\s*\(?\s*(?:[A-Z][A-Za-z]+|[A-Z]{2,})\s*\)?\s*(?:--|-|–|—|:)")
-_CITY_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,}\s*[,/–—-]\s*(?:[A-Z][a-z]{2}\w*,?\s*)?$")
+_AGENCY = re.compile(r"\s*+(?:\(\s*+)?[A-Z][A-Za-z]++\s*+(?:\)\s*+)?(?:--|-|–|—|:)")
+"""An agency after a date ("(Xinhua) --", "AFP:"); possessive, so linear on any input."""
+_CITY_BEFORE = re.compile(r"\s*+[A-Z][A-Z .'-]{2,}\s*[,/–—-]\s*+(?:[A-Z][a-z]{2}\w*+,?\s*+)?")
+"""The place before a date, the whole of its line's start ("PHNOM PENH, ", "Jakarta / Wed, ")."""
+_LINE_WINDOW = 200
+"""A dateline is read within this many characters either side of its date: a place
+or an agency further away along the same line is not a dateline's. The bound keeps the
+check constant-time per date, whatever the length of the line."""
+_DATELINE_WORDS = frozenset("published updated posted at on am pm gmt ict utc by wed thu".split())
 
 
 _PLACE_AFTER = re.compile(
-    r"\s+(?:City|Street|Road|Avenue|Square|Bridge|Stadium|University|Hospital|Park)\b"
+    r"\s++(?:City|Street|Road|Avenue|Square|Bridge|Stadium|University|Hospital|Park)\b"
 )
 
 
 def _dateline_like(text: str, start: int, end: int) -> bool:
     """A date that dates the article, not an event: "PHNOM PENH, Aug. 20 (Xinhua) --",
-    "CAIRO – 1 July 2021:", "Jakarta / Wed, March 10, 2021", "Published: 31 Jul 2021"."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    before, after = text[line_start:start], text[end:line_end]
-    if _AGENCY.match(after) and (not before.strip() or _CITY_BEFORE.search(before)):
-        return True
-    if _CITY_BEFORE.search(before) and (after.strip()[:1] in ("(", ":", "-", "–", "—", "|", "")):
-        return True
+    "CAIRO – 1 July 2021:", "Jakarta / Wed, March 10, 2021", "Published: 31 Jul 2021".
+
+    Only :data:`_LINE_WINDOW` characters either side of the date are read."""
+    lo, hi = max(0, start - _LINE_WINDOW), min(len(text), end + _LINE_WINDOW)
+    cut = text.rfind("\n", lo, start)
+    line_start = cut + 1 if cut >= 0 or lo == 0 else None
+    cut = text.find("\n", end, hi)
+    line_end = cut if cut >= 0 else (hi if hi == len(text) else None)
+    after = text[end : hi if line_end is None else line_end]
+    if line_start is not None:
+        before = text[line_start:start]
+        city = _CITY_BEFORE.fullmatch(before) is not None
+        if _AGENCY.match(after) and (not before.strip() or city):
+            return True
+        first_after = after.lstrip()[:1] or ("" if line_end is not None else "?")
+        if city and first_after in ("(", ":", "-", "–", "—", "|", ""):
+            return True
+    if line_start is None or line_end is None:
+        return False  # a line longer than the window either side is not a dateline's
     line = text[line_start:line_end].strip()
-    words = re.findall(r"[a-z]+", line)
-    return len(line) < 70 and not (
-        set(words)
-        - {
-            "published",
-            "updated",
-            "posted",
-            "at",
-            "on",
-            "am",
-            "pm",
-            "gmt",
-            "ict",
-            "utc",
-            "by",
-            "wed",
-            "thu",
-        }
-    )
+    return len(line) < 70 and not (set(re.findall(r"[a-z]+", line)) - _DATELINE_WORDS)
 
 
 _PERFECT_GIFT = re.compile(r"\b(?:has|have)\s+(?:donated|gifted|sent|shipped)\s+$")
@@ -82,6 +82,14 @@ _PERIOD = re.compile(
 """A stretch of time a total was gathered over ("during the spring and summer seasons")."""
 
 
+@lru_cache(maxsize=64)
+def _speaks_of_total(text: str) -> bool:
+    """The sentence says its count is a running total ("so far", "during the past
+    months"); read once per sentence, not once per count."""
+    low = text.lower()
+    return any(cue in low for cue in _CUMULATIVE_CUES) or _PERIOD.search(low) is not None
+
+
 def recount(q: Any, text: str) -> Any:
     """ "A total of 1,113,600 doses ... landed" and "has donated 4,680 doses to North
     Macedonia" are the shipment's size, not a running total, unless the sentence also
@@ -93,8 +101,7 @@ def recount(q: Any, text: str) -> Any:
         return q
     if _PERFECT_TOTAL.search(before):
         return q  # "Indonesia has received a total of 65.5 million doses": a running total
-    low = text.lower()
-    if any(cue in low for cue in _CUMULATIVE_CUES) or _PERIOD.search(low):
+    if _speaks_of_total(text):
         return q
     if "total of" not in before[-12:] and " to " not in text[q.end : q.end + 80]:
         return q  # "has delivered 4 million doses": a running total unless sent somewhere
@@ -131,6 +138,7 @@ class DocContext:
         for e in ents.ents:
             for i in range(e.start, e.end):
                 self.ent_at.setdefault(i, e)
+        self._ent_starts = [e.start for e in ents.ents]  # the mentions are in text order
         self._sent_cache: dict[int, Facts] = {}
         self.text = doc.text
         line = find_dateline(self.text)
@@ -161,9 +169,13 @@ class DocContext:
                 "doses": [(self.tok(base + q.start), q) for q in doses],
                 "money": [(self.tok(base + m.start), m) for m in money],
                 "words": {fold(t.text) for t in sent},
-                "ents": [e for e in self.ents.ents if sent.start <= e.start < sent.end],
+                "ents": self.ents.ents[self.ents_before(sent.start) : self.ents_before(sent.end)],
             }
         return self._sent_cache[key]
+
+    def ents_before(self, i: int) -> int:
+        """How many mentions start before token ``i``: ``ents.ents[:n]`` are those."""
+        return bisect.bisect_left(self._ent_starts, i)
 
     def tok(self, char: int) -> int:
         """The index of the token at character offset ``char``."""

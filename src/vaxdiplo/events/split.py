@@ -90,7 +90,7 @@ def _pair_with_doses(ctx: DocContext, c: Candidate, values: list[Actor]):
         return None
     pos = []
     for v in values:
-        ps = [p for p in _positions(ctx, v) if sent.start <= p < sent.end]
+        ps = [p for p in _positions(ctx, v, sent) if sent.start <= p < sent.end]
         if not ps:
             return None
         pos.append(ps[0])
@@ -103,8 +103,10 @@ def _pair_with_doses(ctx: DocContext, c: Candidate, values: list[Actor]):
     return pairs
 
 
-def _positions(ctx: DocContext, actor: Actor) -> list[int]:
-    return [e.start for e in ctx.ents.ents if e.actor is not None and e.actor.party == actor.party]
+def _positions(ctx: DocContext, actor: Actor, sent: Span) -> list[int]:
+    """Where the sentence mentions ``actor``'s party."""
+    near = ctx.ents.ents[ctx.ents_before(sent.start) : ctx.ents_before(sent.end)]
+    return [e.start for e in near if e.actor is not None and e.actor.party == actor.party]
 
 
 def _coordinated_values(ctx: DocContext, c: Candidate, values: list[Actor]) -> list[Actor]:
@@ -115,9 +117,8 @@ def _coordinated_values(ctx: DocContext, c: Candidate, values: list[Actor]) -> l
     doc = ctx.doc
     lo = c.sent_starts[0] if c.sent_starts else 0
     hi = doc[c.sent_starts[-1]].sent.end if c.sent_starts else len(doc)
-    ents = [
-        e for e in ctx.ents.ents if e.actor is not None and not e.absorbed and lo <= e.start < hi
-    ]
+    near = ctx.ents.ents[ctx.ents_before(lo) : ctx.ents_before(hi)]
+    ents = [e for e in near if e.actor is not None and not e.absorbed]
     by_party = {v.party: v for v in values}
     anchors = [e for e in ents if e.actor.party == values[0].party and e.actor.id == values[0].id]
     if not anchors:

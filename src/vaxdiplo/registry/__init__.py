@@ -208,6 +208,10 @@ class Registry:
         self._titles = _index(self.titles, "title", "title")
         self._people = _index(self.people, "id", "person")
         _index(self.bodies, "name", "body")
+        self._offices: dict[str, list[tuple[PersonEntry, Office]]] = {}
+        for person in self.people:  # offices by title, people in registry order
+            for office in person.offices:
+                self._offices.setdefault(office.title, []).append((person, office))
         self._check_references()
 
     # -- lookups -----------------------------------------------------------
@@ -251,17 +255,16 @@ class Registry:
         org: str | None = None,
     ) -> tuple[PersonEntry, ...]:
         """People holding ``title`` (canonical) for ``country``/``org`` on ``on``."""
-        return tuple(
-            person
-            for person in self.people
-            if any(
-                o.title == title
-                and (country is None or o.country == country)
+        found: list[PersonEntry] = []
+        for person, o in self._offices.get(title, ()):
+            if (
+                (country is None or o.country == country)
                 and (org is None or o.org == org)
                 and o.active_on(on)
-                for o in person.offices
-            )
-        )
+                and not (found and found[-1] is person)
+            ):
+                found.append(person)
+        return tuple(found)
 
     # -- consistency -------------------------------------------------------
     def _check_references(self) -> None:

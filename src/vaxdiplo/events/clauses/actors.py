@@ -140,7 +140,7 @@ def is_subject(root: Token) -> bool:
 def _relative_antecedent(ctx: DocContext, tok: Token) -> Actor | None:
     """ "the African Vaccine Acquisition Trust (AVAT), which in March signed ...":
     the actor the relative pronoun follows."""
-    for e in reversed(ctx.ents.ents):
+    for e in reversed(ctx.ents.ents[: ctx.ents_before(tok.i)]):
         if e.end > tok.i or e.actor is None or e.absorbed:
             continue
         between = [t.text for t in ctx.doc[e.end : tok.i]]
@@ -180,48 +180,34 @@ def antecedent(
     ctx: DocContext, i: int, kinds: tuple[str, ...], same_sentence_ok: bool = True
 ) -> Actor | None:
     sent_start = ctx.doc[i].sent.start
+    ents = ctx.ents.ents
+    in_sent, before = ctx.ents_before(sent_start), ctx.ents_before(i)
     if kinds == ("person",) and ctx.parsed:
-        here = [
-            e
-            for e in ctx.ents.ents
-            if sent_start <= e.start < i
-            and e.actor is not None
-            and e.actor.kind == "person"
-            and is_subject(ctx.doc[e.start : e.end].root)
-        ]
-        if here:
-            return here[-1].actor
+        for e in reversed(ents[in_sent:before]):
+            if e.actor is not None and e.actor.kind == "person":
+                if is_subject(ctx.doc[e.start : e.end].root):
+                    return e.actor
         # "He asked Li ...": the subject of the previous sentences, not the last name seen
-        subjects = [
-            e
-            for e in ctx.ents.ents
-            if e.start < sent_start
-            and e.actor is not None
-            and e.actor.kind == "person"
-            and is_subject(ctx.doc[e.start : e.end].root)
-        ]
-        if subjects and ctx.doc[subjects[-1].start].sent.start >= sent_start - 120:
-            return subjects[-1].actor
+        for e in reversed(ents[:in_sent]):
+            if e.start < sent_start - 120:
+                break  # its sentence starts too far back
+            if e.actor is not None and e.actor.kind == "person":
+                if is_subject(ctx.doc[e.start : e.end].root):
+                    if ctx.doc[e.start].sent.start >= sent_start - 120:
+                        return e.actor
+                    break
     if kinds == ("person",) and not ctx.parsed:
-        here = [
-            e
-            for e in ctx.ents.ents
-            if sent_start <= e.start < i
-            and e.actor is not None
-            and e.actor.kind == "person"
-            and _linear_subject(ctx, e.end)
-        ]
-        if here:
-            return here[-1].actor
-    best = None
-    for e in ctx.ents.ents:
-        if e.start >= i:
-            break
+        for e in reversed(ents[in_sent:before]):
+            if e.actor is not None and e.actor.kind == "person" and _linear_subject(ctx, e.end):
+                return e.actor
+    for e in reversed(ents[:before]):
+        if e.start < sent_start - 400:
+            break  # its sentence starts too far back, and so do those of all before it
         if e.actor is None or e.absorbed or e.actor.kind not in kinds:
             continue
         if not same_sentence_ok and e.start >= sent_start:
             continue
         if ctx.doc[e.start].sent.start < sent_start - 400:
             continue
-        best = e.actor
-    return best
+        return e.actor
+    return None

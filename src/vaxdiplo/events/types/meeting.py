@@ -62,12 +62,14 @@ def _held_at(ctx: DocContext, a: Arg) -> bool:
 
 def _dateline_country(ctx: DocContext) -> str | None:
     """ "BEIJING: ...", "HÀ NỘI — ...": the country of a place that opens the article."""
-    ents = [e for e in ctx.ents.ents if e.actor is not None and e.actor.kind == "country"]
-    if not ents or ents[0].start > 2 or ents[0].end >= len(ctx.doc):
+    first = next(
+        (e for e in ctx.ents.ents if e.actor is not None and e.actor.kind == "country"), None
+    )
+    if first is None or first.start > 2 or first.end >= len(ctx.doc):
         return None
-    if ctx.doc[ents[0].end].text not in _DATELINE_END:
+    if ctx.doc[first.end].text not in _DATELINE_END:
         return None
-    return ents[0].actor.party
+    return first.actor.party
 
 
 def _location(
