@@ -690,6 +690,44 @@ CASES = [
         ],
         "never": [{"type": "PurchaseAgreement", "buyer": "RUS"}],
     },
+    {
+        "id": "certified-plants-and-conditional-approvals",
+        "rule": "'GMP certified plants' describes plants; 'upon approval', 'under license' and "
+        "'after the agencies issue an approval, ... will' are no approvals",
+        "url": "https://www.devdiscourse.com/article/business/1403059-malaysias-pharmaniaga-buys-14-mln-doses-of-chinas-sinovac-covid-vaccine",
+        "published": "2021-01-12",
+        "text": "Pharmaniaga said in a bourse filing that the company will carry out a "
+        "fill-and-finish process of the vaccine in Malaysia, and will subsequently enter into "
+        "local manufacturing, under license from Sinovac for its technology and know-how. "
+        '"Upon approval from the (local pharmaceutical regulator), we are confident to '
+        "manufacture and have the vaccine ready to be distributed to the hospitals by the end of "
+        'March," he said at the signing event.',
+        "want": [],
+        "never": [{"type": "Approval"}],
+    },
+    {
+        "id": "gmp-certified-plants",
+        "rule": "an approval word right before the plants it describes is no approval",
+        "url": "https://tass.com/world/1274701",
+        "published": "2021-04-06",
+        "text": "TASHKENT, April 6. /TASS/. Uzbekistan is ready to start producing the Russian "
+        "coronavirus vaccine Sputnik V in the near future. Uzbekistan suggests producing the "
+        "vaccine at GMP certified plants with large capacities, which are making aseptic "
+        "pharmaceuticals, Kariev said.",
+        "want": [],
+        "never": [{"type": "Approval"}],
+    },
+    {
+        "id": "approval-after-which-transfer-will-follow",
+        "rule": "'After the agencies issue an approval, transfer will be carried out': a condition",
+        "url": "https://tass.com/economy/1231511",
+        "published": None,
+        "text": "After Kazakhstan\u2019s regulating agencies issue an approval, technology "
+        "transfer will be carried out and material for the production of at least two million "
+        "doses of the Sputnik V vaccine will be supplied to Kazakhstan.",
+        "want": [],
+        "never": [{"type": "Approval"}],
+    },
 ]
 
 

@@ -22,6 +22,10 @@ NAME = "Approval"
 RECENT_VACCINE = "always"
 """An approval always takes the previous sentences' vaccine when it names none."""
 
+_CERTIFIED_THINGS = frozenset(
+    "plants plant facilities facility sites site factories factory laboratories laboratory "
+    "labs lab manufacturers hospitals clinics centres centers staff personnel".split()
+)
 _PRODUCTION_NEXT = ("production", "manufacturing", "producer", "manufacturer", "plant")
 
 
@@ -34,6 +38,16 @@ def reject(site: Site) -> bool:
     doc = ctx.doc
     if trig.i > 0 and doc[trig.i - 1].text == "-" and not doc[trig.i - 1].whitespace_:
         return True  # "World Health Organization-approved vaccines": a description
+    if fold(nxt) in _CERTIFIED_THINGS:
+        return True  # "GMP certified plants": a description of the plants
+    before = [fold(t.text) for t in doc[max(sent.start, trig.i - 3) : trig.i]]
+    if before and before[-1] in ("upon", "under", "pending", "awaiting", "without"):
+        return True  # "Upon approval from the regulator", "under license from Sinovac"
+    clause = {fold(t.text) for t in doc[max(sent.start, trig.i - 8) : trig.i]}
+    if clause & {"after", "once", "until", "before"} and "will" in {
+        fold(t.text) for t in sent
+    }:
+        return True  # "After Kazakhstan's regulating agencies issue an approval, ... will"
     if (
         ctx.parsed
         and trig.dep_ == "acl"
