@@ -728,6 +728,29 @@ CASES = [
         "want": [],
         "never": [{"type": "Approval"}],
     },
+    {
+        "id": "thanked-for-a-contribution-and-a-sale",
+        "rule": "'contribution' or 'commitment' in a sentence about a sale or a shipment names "
+        "no gift",
+        "url": "https://www.talkvietnam.org/2021/08/pfizer-committed-to-accelerate-vaccine-delivery-to-viet-nam-ceo/",
+        "published": "2021-08-21",
+        "text": "He thanked the company for its contribution to Vi\u1ec7t Nam's medical "
+        "development, as well as its supply of vaccines according to an agreement under which "
+        "Vi\u1ec7t Nam purchases 31 million doses.",
+        "want": [{"type": "PurchaseAgreement", "buyer": "VNM", "doses": 31000000}],
+        "never": [{"type": "DonationPledge"}],
+    },
+    {
+        "id": "honoured-its-commitment-by-delivering",
+        "rule": "'honoured its commitment by delivering' is a shipment, not a pledge",
+        "url": "https://www.adomonline.com/govt-secures-3-4-million-more-covid-19-vaccines/",
+        "published": "2021-04-05",
+        "text": "The Private Office has already honoured its commitment by delivering the initial "
+        "consignment of the Sputnik V Covid-19 vaccines to Accra early last March and will "
+        "continue to deliver the remaining doses to Ghana.",
+        "want": [],
+        "never": [{"type": "DonationPledge"}],
+    },
 ]
 
 

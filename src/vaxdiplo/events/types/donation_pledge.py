@@ -21,7 +21,7 @@ from vaxdiplo.events.clauses.scope import (
     production_materials,
     reduced_relative,
 )
-from vaxdiplo.events.context import DocContext, Site
+from vaxdiplo.events.context import DocContext, Facts, Site
 from vaxdiplo.events.roles import vaccine_owner
 from vaxdiplo.models import Actor
 
@@ -44,6 +44,20 @@ def _perfect_relative(ctx: DocContext, trig: Token) -> bool:
     )
 
 
+_SOFT_NOUNS = frozenset({"contribution", "contributions", "commitment", "support", "aid"})
+_SALE_WORDS = frozenset("purchases purchased purchase bought buys buy sold sells contract".split())
+
+
+def _thanks_for_a_sale(ctx: DocContext, trig: Token, facts: Facts) -> bool:
+    """ "thanked the company for its contribution ..., as well as its supply of vaccines
+    according to an agreement under which Viet Nam purchases 31 million doses", "honoured
+    its commitment by delivering": a soft noun in a sentence about a sale or a shipment
+    names no gift."""
+    if fold(trig.text) not in _SOFT_NOUNS:
+        return False
+    return bool(facts["words"] & (_SALE_WORDS | {"delivering", "honoured", "honored"}))
+
+
 def reject(site: Site) -> bool:
     """Running totals, modifiers, references to earlier pledges, past gifts, technology."""
     ctx, trig, sent, facts = site.ctx, site.trig, site.sent, site.facts
@@ -57,6 +71,8 @@ def reject(site: Site) -> bool:
         return True  # "As part of this donation, a shipment ...": the pledge named before
     if trig.i > 0 and fold(ctx.doc[trig.i - 1].text) in _EARLIER:
         return True  # "tripling an earlier pledge": a reference, not a new pledge
+    if _thanks_for_a_sale(ctx, trig, facts):
+        return True
     before = {fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 2) : trig.i]}
     if before & {"total", "cumulative", "overall"}:
         return True  # "brought Japan's total donation to 3.9 million doses"
