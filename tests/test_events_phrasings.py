@@ -751,6 +751,35 @@ CASES = [
         "want": [],
         "never": [{"type": "DonationPledge"}],
     },
+    {
+        "id": "a-batch-and-its-parts",
+        "rule": "a shipment whose parts the next sentence lists with their channels is one "
+        "delivery per part; the gift and purchase words there only describe the parts",
+        "url": "https://www.urdupoint.com/en/health/cambodia-receives-new-batch-of-chinas-sinova-1342795.html",
+        "published": "2021-09-04",
+        "text": "Cambodia on Saturday received an additional 2.5 million doses of China's "
+        "Sinovac vaccine against COVID-19 as the Southeast Asian country continued to fight "
+        "the pandemic.\n\nShe said the new batch included 2 million doses purchased from the "
+        "Chinese biopharmaceutical company Sinovac Biotech by the Cambodian government, and "
+        "500,000 doses donated by the company.",
+        "want": [
+            {"type": "Delivery", "recipient": "KHM", "doses": 2000000, "channel": "purchase"},
+            {"type": "Delivery", "recipient": "KHM", "doses": 500000, "channel": "donation"},
+        ],
+        "never": [{"type": "DonationPledge"}, {"type": "Delivery", "doses": 2500000}],
+    },
+    {
+        "id": "a-batch-whose-parts-do-not-add-up",
+        "rule": "parts that do not add up to the shipment are not its parts",
+        "url": "https://www.urdupoint.com/en/health/cambodia-receives-new-batch-of-chinas-sinova-1342795.html",
+        "published": "2021-09-04",
+        "text": "Cambodia on Saturday received an additional 2.5 million doses of China's "
+        "Sinovac vaccine against COVID-19.\n\nTo date, the kingdom has acquired a total of "
+        "29.5 million vaccine doses from friendly countries and the World Health "
+        "Organization's COVAX Facility, including 26.8 million doses purchased from China.",
+        "want": [{"type": "Delivery", "recipient": "KHM", "doses": 2500000}],
+        "never": [{"type": "Delivery", "doses": 26800000}],
+    },
 ]
 
 

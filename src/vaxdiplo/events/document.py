@@ -21,6 +21,8 @@ Each step reads and rewrites a :class:`DocumentState`:
 11. ``date_from_remarks``: talks in which reported remarks were made take the day of
     the report ("X said Wednesday ... X made the remarks in a phone call with Y");
 12. ``channel_from_followups``: a later sentence about the shipment gives its channel;
+    ``split_by_composition``: one that lists its parts ("included 2 million doses
+    purchased ... and 500,000 doses donated") makes one delivery per part;
 13. ``covax_from_context``: a guessed supplier gives way to COVAX when the sentence
     before speaks of COVAX shipments;
 14. ``channel_from_pledges``: a delivery between the parties of a reported pledge is a
@@ -38,6 +40,7 @@ from typing import Any
 
 from vaxdiplo._text import fold
 from vaxdiplo.events.candidate import KEY_ROLE, ROLE_ORDER, Candidate
+from vaxdiplo.events.composition import split_by_composition
 from vaxdiplo.events.context import DocContext
 from vaxdiplo.events.lexicon import GIFT_NOUNS, REPORT_VERBS, forms_match
 from vaxdiplo.events.made_in_talks import date_requests, recipient_from_talks
@@ -543,6 +546,7 @@ STEPS: tuple[Step, ...] = (
     recipient_from_talks,
     date_from_remarks,
     channel_from_followups,
+    split_by_composition,
     covax_from_context,
     channel_from_pledges,
     drop_weak_meetings,

@@ -44,9 +44,7 @@ def reject(site: Site) -> bool:
     if before and before[-1] in ("upon", "under", "pending", "awaiting", "without"):
         return True  # "Upon approval from the regulator", "under license from Sinovac"
     clause = {fold(t.text) for t in doc[max(sent.start, trig.i - 8) : trig.i]}
-    if clause & {"after", "once", "until", "before"} and "will" in {
-        fold(t.text) for t in sent
-    }:
+    if clause & {"after", "once", "until", "before"} and "will" in {fold(t.text) for t in sent}:
         return True  # "After Kazakhstan's regulating agencies issue an approval, ... will"
     if (
         ctx.parsed
