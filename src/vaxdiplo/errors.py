@@ -37,9 +37,16 @@ class Errors:
         "[E013] --explain prints explanations and writes no JSONL: "
         "drop -o to explain, or --explain to write extractions."
     )
-    E014 = "[E014] Batch item {index} is not a (doc_id, text, published) triple: {value!r:.80}"
+    E014 = (
+        "[E014] Batch item {index} is not a (doc_id, text, published) triple, an Article "
+        "or a mapping with 'text': {value!r:.80}"
+    )
     E015 = "[E015] {path} is not a regular file ({kind}): nothing was read."
     E016 = "[E016] Line {line} of {path} is not a JSON object with a string 'text': {reason}"
+
+
+    E017 = "[E017] extract_many() got a bad {name}: {value!r:.80}"
+    E018 = "[E018] Document {doc_id!r} (item {index}) failed: {error}: {message}"
 
 
 class Warnings:

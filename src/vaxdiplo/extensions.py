@@ -2,13 +2,19 @@
 
 ``register_extensions()`` is idempotent and is called when a vaxdiplo component is
 created, never on import. Every attribute is prefixed ``vaxdiplo_``.
+
+``doc._.vaxdiplo_published`` takes and gives a ``datetime.date`` but keeps it in
+``doc.user_data`` as an ISO string, so a ``Doc`` carrying it can be serialised
+(``Doc.to_bytes``, as ``nlp.pipe(..., n_process=2)`` does to send it to a worker).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Doc
 
-__all__ = ["EXTENSIONS", "register_extensions"]
+__all__ = ["EXTENSIONS", "PUBLISHED_KEY", "register_extensions"]
 
 EXTENSIONS = {
     "vaxdiplo_published": "publication date (datetime.date) used to resolve relative dates",
@@ -16,9 +22,27 @@ EXTENSIONS = {
     "vaxdiplo_candidates": "event candidates with their traces (see events.candidate.Candidate)",
 }
 
+PUBLISHED_KEY = "vaxdiplo_published"
+"""The ``doc.user_data`` key holding the publication date as an ISO string."""
+
+
+def _get_published(doc: Doc) -> dt.date | None:
+    value = doc.user_data.get(PUBLISHED_KEY)
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _set_published(doc: Doc, value: dt.date | None) -> None:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    doc.user_data[PUBLISHED_KEY] = value.isoformat() if value is not None else None
+
 
 def register_extensions() -> None:
     """Declare the ``Doc`` attributes (once; an existing one is left alone)."""
     for name in EXTENSIONS:
-        if not Doc.has_extension(name):
+        if Doc.has_extension(name):
+            continue
+        if name == "vaxdiplo_published":
+            Doc.set_extension(name, getter=_get_published, setter=_set_published)
+        else:
             Doc.set_extension(name, default=None)

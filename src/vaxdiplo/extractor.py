@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from vaxdiplo.errors import Errors, VaxdiploError, Warnings
 from vaxdiplo.models import DocumentFailure, Extraction
@@ -102,11 +102,13 @@ def _check_max_chars(max_chars: Any) -> int:
     return max_chars
 
 
-def _unpack(item: Any, index: int) -> tuple[Any, Any, Any]:
-    """The ``(doc_id, text, published)`` of a batch item, or ``VaxdiploError``."""
-    if isinstance(item, (str, bytes)) or not isinstance(item, Sequence) or len(item) != 3:
-        raise VaxdiploError(Errors.E014.format(index=index, value=item))
-    return item[0], item[1], item[2]
+class Prepared(NamedTuple):
+    """A text checked and ready for the pipeline, with what was learnt on the way."""
+
+    text: str
+    day: dt.date | None
+    source: str | None
+    warnings: list[str]
 
 
 class Extractor:
@@ -133,9 +135,7 @@ class Extractor:
     def nlp(self):
         return load_pipeline(self.model)
 
-    def _prepare(
-        self, text: Any, published: Any
-    ) -> tuple[str, dt.date | None, str | None, list[str]]:
+    def _prepare(self, text: Any, published: Any) -> Prepared:
         from vaxdiplo._text import looks_like_html, strip_html
         from vaxdiplo.date_checks import date_warnings
         from vaxdiplo.dates import find_dateline, parse_published
@@ -166,7 +166,7 @@ class Extractor:
             share = sum(c.isascii() for c in letters) / len(letters)
             if share < 0.6:
                 warnings.append(Warnings.W004.format(share=share))
-        return text, day, source, warnings
+        return Prepared(text, day, source, warnings)
 
     def process(self, text: Any, *, published: Any = None):
         """Run the pipeline and return the spaCy ``Doc`` (with ``doc._.vaxdiplo_*`` set)."""
@@ -201,53 +201,77 @@ class Extractor:
             ValueError: ``published`` cannot be read as a date.
             VaxdiploError: bytes that are not UTF-8, or a text over ``max_chars``.
         """
+        doc_id = _check_doc_id(doc_id)
+        prepared = self._prepare(text, published)
+        if not prepared.text.strip():
+            return self._extraction(prepared, doc_id, None)
+        return self._extraction(prepared, doc_id, self._run(prepared.text, prepared.day))
+
+    def _extraction(
+        self, prepared: Prepared, doc_id: str | None, doc: Any, meta: dict[str, Any] | None = None
+    ) -> Extraction:
+        """The ``Extraction`` of a processed ``Doc`` (None: the text was empty)."""
+        from vaxdiplo._batch import payload
         from vaxdiplo.events import to_event
 
-        doc_id = _check_doc_id(doc_id)
-        text, day, source, warnings = self._prepare(text, published)
-        if not text.strip():
-            return Extraction(
-                doc_id=doc_id,
-                published=day,
-                published_source=source,
-                warnings=(Warnings.W005,),
-                model=self.model,
-            )
-        doc = self._run(text, day)
-        ents = doc._.vaxdiplo_entities
-        events = tuple(to_event(c, text) for c in doc._.vaxdiplo_candidates)
+        events: tuple[Any, ...] = ()
+        mentions: tuple[Any, ...] = ()
+        warnings = tuple(prepared.warnings)
+        if doc is None:
+            warnings = (Warnings.W005,)
+        elif (found := payload(doc)) is not None:
+            events, mentions = found
+        else:
+            events = tuple(to_event(c, prepared.text) for c in doc._.vaxdiplo_candidates)
+            mentions = doc._.vaxdiplo_entities.to_mentions(doc)
         return Extraction(
             doc_id=doc_id,
-            published=day,
-            published_source=source,
+            published=prepared.day,
+            published_source=prepared.source,
             events=events,
-            mentions=ents.to_mentions(doc),
-            warnings=tuple(warnings),
+            mentions=mentions,
+            warnings=warnings,
             model=self.model,
+            text=prepared.text,
+            **(meta or {}),
         )
 
-    def extract_many(self, items: Iterable[Any]) -> Iterator[Extraction | DocumentFailure]:
-        """Extract from ``(doc_id, text, published)`` triples.
+    def extract_many(
+        self,
+        inputs: Iterable[Any],
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        errors: str = "collect",
+    ) -> Iterator[Extraction | DocumentFailure]:
+        """Extract from many articles through ``nlp.pipe``, one result per input, in
+        input order (a generator: results come as batches finish).
+
+        Args:
+            inputs: ``(doc_id, text, published)`` triples, mappings with ``"text"`` and
+                optional ``"id"``, ``"published"``, ``"url"``, ``"title"``, or
+                :class:`vaxdiplo.readers.Article` objects (a reader's
+                ``DocumentFailure`` is handed on in its place).
+            batch_size: documents per ``nlp.pipe`` batch.
+            n_process: worker processes (spaCy's own multiprocessing); the results are
+                the same as with 1.
+            errors: what a bad document gives: ``"collect"`` a
+                :class:`~vaxdiplo.models.DocumentFailure` with its id and index in
+                the batch, ``"skip"`` nothing (a warning is logged on the
+                ``vaxdiplo`` logger), ``"raise"`` a
+                :class:`~vaxdiplo._batch.DocumentError` naming it.
 
         A bad item (not a triple, a non-string id, bad text or date, or any error while
-        extracting) yields a :class:`DocumentFailure` with its id (when a string) and
-        its index in the batch instead of stopping the batch.
+        extracting) never stops the batch unless ``errors="raise"``.
+
+        Raises:
+            ValueError: a bad ``batch_size``, ``n_process`` or ``errors`` [E017], at
+                the call.
         """
-        for index, item in enumerate(items):
-            doc_id = None
-            try:
-                doc_id, text, published = _unpack(item, index)
-                result: Extraction | DocumentFailure = self.extract(
-                    text, published=published, doc_id=doc_id
-                )
-            except Exception as err:  # a batch records the failure and goes on
-                result = DocumentFailure(
-                    doc_id=str(doc_id) if isinstance(doc_id, str) else None,
-                    index=index,
-                    error=type(err).__name__,
-                    message=str(err),
-                )
-            yield result
+        from vaxdiplo._batch import check_arguments, iter_results
+
+        check_arguments(batch_size, n_process, errors)
+        return iter_results(self, inputs, batch_size, n_process, errors)
 
     def explain(self, text: Any, *, published: Any = None) -> str:
         """A readable account of each event: rule, trigger, roles, date, evidence."""

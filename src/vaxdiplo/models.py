@@ -309,7 +309,12 @@ class DocumentFailure(_Frozen):
 
 
 class Extraction(_Frozen):
-    """Everything vaxdiplo found in one document."""
+    """Everything vaxdiplo found in one document.
+
+    ``text`` is the text every offset (evidence, mentions) indexes: the text passed in,
+    or what was read from it (HTML reduced to text). ``url`` and ``title`` are carried
+    from the article when a reader or a batch item gives them.
+    """
 
     doc_id: str | None = None
     published: dt.date | None = None
@@ -318,6 +323,9 @@ class Extraction(_Frozen):
     mentions: tuple[Mention, ...] = ()
     warnings: tuple[str, ...] = ()
     model: str | None = None
+    text: str | None = None
+    url: str | None = None
+    title: str | None = None
 
     def to_gold(self) -> list[dict[str, Any]]:
         """The events in the gold format of EVENTS.md §5."""

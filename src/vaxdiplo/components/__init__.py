@@ -76,7 +76,11 @@ class EventAssembler:
         self.rules_path = rules_path
         self.finder = EventFinder(nlp.vocab, load_rules(rules_path))
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, *, serialise: bool = False) -> Doc:
+        """Set ``doc._.vaxdiplo_candidates``; with ``serialise`` (as
+        ``Extractor.extract_many`` asks of worker processes through ``component_cfg``),
+        leave the events and mentions as JSON in ``doc.user_data`` instead, so that
+        ``Doc.to_bytes`` can carry them."""
         from vaxdiplo.entities import link
 
         ents = doc._.vaxdiplo_entities
@@ -84,6 +88,10 @@ class EventAssembler:
             ents = link(doc, doc._.vaxdiplo_published)
             doc._.vaxdiplo_entities = ents
         doc._.vaxdiplo_candidates = self.finder(doc, ents, doc._.vaxdiplo_published)
+        if serialise:
+            from vaxdiplo._batch import serialise as to_user_data
+
+            to_user_data(doc)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
