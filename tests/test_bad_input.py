@@ -82,23 +82,24 @@ def test_bad_input_output_path_resolving_to_an_input_is_refused(article, case, m
     assert after == before
 
 
-def test_bad_input_output_written_to_a_temporary_file_and_renamed(tmp_path, monkeypatch, capsys):
+def test_bad_input_output_written_beside_and_renamed_at_the_end(tmp_path, monkeypatch, capsys):
     out = tmp_path / "out.jsonl"
     out.write_text("earlier output\n", encoding="utf-8")
     good = FIXTURES / "003_298c9196fca855d1.txt"
+    from vaxdiplo._sinks import RunOutput
 
-    def interrupted(result, *, mentions):
-        assert list(tmp_path.glob(".out.jsonl.*.tmp")), "no temporary file beside the output"
+    finish = RunOutput.finish
+
+    def interrupted(self):
+        assert (tmp_path / ".out.jsonl.partial").exists(), "no partial file beside the output"
         assert out.read_text(encoding="utf-8") == "earlier output\n"
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_print_result", interrupted)
+    monkeypatch.setattr(RunOutput, "finish", interrupted)
     with pytest.raises(KeyboardInterrupt):
         main(["extract", str(good), "-o", str(out)])
     assert out.read_text(encoding="utf-8") == "earlier output\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
-
-    monkeypatch.undo()
+    monkeypatch.setattr(RunOutput, "finish", finish)
     assert main(["extract", str(good), "-o", str(out), "-q"]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["doc_id"] == good.stem
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
@@ -238,20 +239,22 @@ def test_bad_input_cli_goes_on_past_broken_jsonl_lines_and_bad_dates(tmp_path, c
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(records), "-o", str(out), "-q"]) == 1
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [r.get("doc_id") for r in rows] == ["ok1", None, "baddate", None, None, "ok2"]
-    sources = [r["failure"]["source"] for r in rows if "failure" in r]
-    assert sources == [f"{records}:{n}" for n in (2, 3, 4, 5)]
-    assert "events" in rows[0] and "events" in rows[-1]
+    assert [r["doc_id"] for r in rows] == ["ok1", "ok2"]
+    assert all(r["events"] for r in rows)
+    failed = (tmp_path / "out.failures.jsonl").read_text(encoding="utf-8").splitlines()
+    failures = [json.loads(line) for line in failed]
+    assert [f["doc_id"] for f in failures] == [None, "baddate", None, None]
+    assert [f["source"] for f in failures] == [f"{records}:{n}" for n in (2, 3, 4, 5)]
     captured = capsys.readouterr()
     lines = captured.err.strip().splitlines()
     heads = [line.split(": ")[0] for line in lines]
-    assert heads == [
+    assert heads[:4] == [
         f"FAILED {records}:2",
         f"FAILED {records}:3 (baddate)",
         f"FAILED {records}:4",
         f"FAILED {records}:5",
-        "4 of 6 document(s) failed",
     ]
+    assert lines[4].startswith("6 documents, 2 events, 4 failures")
     assert "[E003]" in lines[1] and "[E016]" in lines[0]
     _no_traceback(captured)
 
@@ -501,11 +504,12 @@ def test_bad_input_dangling_symlinks_and_fifos_are_recorded(tmp_path, capsys):
     code = main(["extract", str(folder), "-o", str(out), "-q", "--model", "rules"])
     assert code == 1
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    failures = {r["doc_id"]: r["failure"]["message"] for r in rows if "failure" in r}
+    failed = (tmp_path / "out.failures.jsonl").read_text(encoding="utf-8").splitlines()
+    failures = {f["doc_id"]: f["message"] for f in map(json.loads, failed)}
     assert set(failures) == {"gone", "pipe", "pipe_without_suffix"}
     assert "dangling symbolic link" in failures["gone"] and "FIFO" in failures["pipe"]
-    assert any(r.get("doc_id") == "good" and "events" in r for r in rows)
-    assert "3 of 4 document(s) failed" in capsys.readouterr().err
+    assert [r["doc_id"] for r in rows] == ["good"] and rows[0]["events"]
+    assert "4 documents, 1 events, 3 failures" in capsys.readouterr().err
     # a FIFO named on the command line is not opened either (that would block)
     assert main(["extract", str(folder / "pipe.txt"), "-q", "--model", "rules"]) == 1
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vaxdiplo import DocumentFailure, Extraction, Extractor
+from vaxdiplo import DocumentFailure, Extraction
 from vaxdiplo._batch import DocumentError
 from vaxdiplo.readers import Article
 
@@ -46,9 +46,10 @@ def test_batch_extract_many_equals_extract_in_input_order(extractor):
 def test_batch_extract_many_one_result_per_item_with_failures_in_place(rules_extractor):
     results = list(rules_extractor.extract_many(_mixed(), batch_size=2))
     kinds = [type(r).__name__ for r in results]
-    assert kinds == ["Extraction", "DocumentFailure", "Extraction", "DocumentFailure"] + [
-        "Extraction"
-    ] * 3
+    assert (
+        kinds
+        == ["Extraction", "DocumentFailure", "Extraction", "DocumentFailure"] + ["Extraction"] * 3
+    )
     assert results[1].doc_id == "bad-date" and results[1].index == 1
     assert "[E003]" in results[1].message
     assert results[2].events == () and any("[W005]" in w for w in results[2].warnings)

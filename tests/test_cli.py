@@ -15,17 +15,29 @@ N_SEEDS = len(list(FIXTURES.glob("*.txt")))
 
 
 def test_cli_extract_folder_writes_jsonl(tmp_path, capsys):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for path in FIXTURES.glob("*.txt"):
+        (folder / path.name).write_bytes(path.read_bytes())
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(FIXTURES), "-o", str(out)]) == 0
+    assert main(["extract", str(folder), "-o", str(out)]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == N_SEEDS == 5
     docs = [json.loads(line) for line in lines]
     assert [d["doc_id"] for d in docs] == sorted(p.stem for p in FIXTURES.glob("*.txt"))
-    assert all("events" in d and "mentions" in d for d in docs)
+    assert all("events" in d and "mentions" in d and d["text"] for d in docs)
+    captured = capsys.readouterr()
+    assert captured.out == ""  # with -o no tables; no progress bar off a terminal
+    [summary] = captured.err.splitlines()
+    assert summary.startswith(f"{N_SEEDS} documents, ") and " 0 failures " in summary
+    assert summary.endswith(f"wrote {out}")
+    assert not (tmp_path / "out.failures.jsonl").exists()
+
+
+def test_cli_extract_without_output_prints_tables(capsys):
+    assert main(["extract", str(FIXTURES / "000_625f166aeea52ebd.txt")]) == 0
     printed = capsys.readouterr().out
-    assert "mentions:" in printed
-    assert "pham-minh-chinh" in printed
-    assert f"wrote {N_SEEDS} extraction(s)" in printed
+    assert "mentions:" in printed and "pham-minh-chinh" in printed
 
 
 def test_cli_extract_no_mentions(capsys):
@@ -73,14 +85,16 @@ def test_cli_missing_file_does_not_stop_batch(tmp_path, capsys):
     code = main(["extract", str(missing), str(good), str(unreadable), "-o", str(out)])
     assert code == 1  # the batch went on, and says some documents failed
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 3
-    assert rows[0]["failure"]["error"] == "FileNotFoundError"
-    assert rows[1]["doc_id"] == good.stem and "events" in rows[1]
-    assert rows[2]["failure"]["error"] == "VaxdiploError"
+    assert [r["doc_id"] for r in rows] == [good.stem]
+    failures = tmp_path / "out.failures.jsonl"
+    failed = [json.loads(line) for line in failures.read_text(encoding="utf-8").splitlines()]
+    assert [(f["doc_id"], f["error"]) for f in failed] == [
+        ("no_such_file", "FileNotFoundError"),
+        ("latin1", "VaxdiploError"),
+    ]
     captured = capsys.readouterr()
-    assert "FAILED" in captured.err
-    assert "2 failure(s) recorded" in captured.out
-    assert "2 of 3 document(s) failed" in captured.err
+    assert captured.err.count("FAILED") == 2
+    assert "3 documents, " in captured.err and " 2 failures " in captured.err
 
 
 def test_cli_all_inputs_failing_exit_code(tmp_path, capsys):

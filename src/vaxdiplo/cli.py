@@ -3,195 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
-import stat
 import sys
 import warnings
-from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import nullcontext, suppress
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from vaxdiplo._output import atomic_output, check_output
+from vaxdiplo._output import check_output
 from vaxdiplo.errors import Errors, VaxdiploError
 from vaxdiplo.evaluation.gold import GoldFormatError
-from vaxdiplo.models import DocumentFailure, Extraction
+from vaxdiplo.models import DocumentFailure
 
 __all__ = ["main"]
-
-TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md")
-RECORD_SUFFIXES = (".jsonl", ".json")
-
-
-@dataclass
-class _Item:
-    """One document to extract: a text file, or a record of a JSONL/JSON file."""
-
-    doc_id: str | None
-    source: str
-    path: Path | None = None
-    text: str | None = None
-    published: Any = None
-    failure: DocumentFailure | None = None
-
-
-def _kind(path: Path) -> str:
-    """What ``path`` is: "file", "folder", "missing", "dangling symbolic link", "FIFO"..."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return "dangling symbolic link" if path.is_symlink() else "missing"
-    except OSError as err:
-        return f"unreadable: {err.strerror or err}"
-    if stat.S_ISREG(mode):
-        return "file"
-    if stat.S_ISDIR(mode):
-        return "folder"
-    if stat.S_ISFIFO(mode):
-        return "FIFO"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    return "device"
-
-
-def _failure(
-    doc_id: str | None, source: str, err: BaseException | str, message: str = ""
-) -> DocumentFailure:
-    error = err if isinstance(err, str) else type(err).__name__
-    return DocumentFailure(doc_id=doc_id, error=error, message=message or str(err), source=source)
-
-
-def _failed(doc_id: str | None, source: str, err: BaseException | str, message: str = "") -> _Item:
-    return _Item(doc_id, source, failure=_failure(doc_id, source, err, message))
-
-
-def _not_regular(path: Path, kind: str) -> _Item:
-    message = Errors.E015.format(path=path, kind=kind)
-    return _failed(path.stem, str(path), "VaxdiploError", message)
-
-
-def _record(obj: Any, source: str, path: Path, line: int | str) -> _Item:
-    """An item for one JSON record ``{"id", "text", "published"}``."""
-    if not isinstance(obj, dict):
-        reason = f"a JSON {type(obj).__name__}"
-    elif not isinstance(obj.get("text"), str):
-        reason = "no string 'text'"
-    elif not isinstance(obj.get("id"), str):
-        reason = "no string 'id'"
-    else:
-        return _Item(obj["id"], source, text=obj["text"], published=obj.get("published"))
-    message = Errors.E016.format(line=line, path=path, reason=reason)
-    return _failed(None, source, "VaxdiploError", message)
-
-
-def _records(path: Path) -> Iterator[_Item]:
-    """The records of a JSONL file (one a line) or a JSON file (an object or a list);
-    a line or file that cannot be read becomes a failure with its ``file:line``."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        yield _failed(None, str(path), err)
-        return
-    if path.suffix.lower() == ".json":
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as err:
-            yield _failed(None, f"{path}:{err.lineno}", err)
-            return
-        objs = obj if isinstance(obj, list) else [obj]
-        for n, item in enumerate(objs):
-            yield _record(item, f"{path}:item {n}", path, f"item {n}")
-        return
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        source = f"{path}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield _failed(None, source, err, Errors.E016.format(line=lineno, path=path, reason=err))
-            continue
-        yield _record(obj, source, path, lineno)
-
-
-def _inputs(paths: Sequence[str]) -> list[_Item]:
-    """The documents named by files, folders (not recursive) and JSONL/JSON files.
-
-    In a folder, regular files with a text suffix are read and other regular files
-    skipped; a dangling symbolic link, a FIFO, a socket or a device is a failure.
-    """
-    items: list[_Item] = []
-    for raw in paths:
-        p = Path(raw)
-        kind = _kind(p)
-        if kind == "folder":
-            for child in sorted(p.iterdir()):
-                child_kind = _kind(child)
-                if child_kind == "file" and child.suffix.lower() in TEXT_SUFFIXES:
-                    items.append(_Item(child.stem, str(child), path=child))
-                elif child_kind not in ("file", "folder"):
-                    items.append(_not_regular(child, child_kind))
-        elif kind == "file" and p.suffix.lower() in RECORD_SUFFIXES:
-            items.extend(_records(p))
-        elif kind in ("file", "missing"):
-            items.append(_Item(p.stem, str(p), path=p))  # a missing file fails when read
-        else:
-            items.append(_not_regular(p, kind))
-    _distinct_ids(items)
-    return items
-
-
-def _distinct_ids(items: list[_Item]) -> None:
-    """Give files that share a stem ("a.txt", "a.md") their names, then their paths."""
-    files = [it for it in items if it.path is not None]
-    for key in (lambda it: it.path.name, lambda it: str(it.path)):
-        counts = Counter(it.doc_id for it in items)
-        for it in files:
-            if counts[it.doc_id] > 1:
-                it.doc_id = key(it)
-
-
-def _read(path: Path) -> bytes:
-    kind = _kind(path)
-    if kind not in ("file", "missing"):
-        raise VaxdiploError(Errors.E015.format(path=path, kind=kind))
-    return path.read_bytes()
 
 
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def _report_failure(failure: DocumentFailure) -> None:
+def _failure_line(failure: DocumentFailure) -> str:
     where = failure.source or failure.doc_id
     name = f" ({failure.doc_id})" if failure.doc_id and failure.doc_id != where else ""
-    print(f"FAILED {where}{name}: {failure.error}: {_one_line(failure.message)}", file=sys.stderr)
-
-
-def _process(ex: Any, item: _Item, args: argparse.Namespace) -> Extraction | DocumentFailure | None:
-    """Extract one item, or with --explain print how its events were found (None);
-    a failure is returned, not raised."""
-    if item.failure is not None:
-        return item.failure
-    try:
-        body = item.text if item.text is not None else _read(item.path)  # type: ignore[arg-type]
-    except (OSError, VaxdiploError) as err:
-        return _failure(item.doc_id, item.source, err)
-    published = args.published or item.published
-    if args.explain:
-        try:
-            text = ex.explain(body, published=published)
-        except Exception as err:  # a batch records the failure and goes on
-            return _failure(item.doc_id, item.source, err)
-        print(f"=== {item.doc_id}\n{text}\n")
-        return None
-    result = next(ex.extract_many([(item.doc_id, body, published)]))
-    if isinstance(result, DocumentFailure):
-        result = result.model_copy(update={"source": item.source, "index": None})
-    return result
+    return f"FAILED {where}{name}: {failure.error}: {_one_line(failure.message)}"
 
 
 def _readable_day(value: str) -> bool:
@@ -204,6 +42,121 @@ def _readable_day(value: str) -> bool:
     return True
 
 
+def _inputs(args: argparse.Namespace) -> Iterator[Any]:
+    """The articles (and reading failures) of the paths given, read lazily."""
+    from vaxdiplo.readers import Columns, read
+
+    columns = Columns(
+        text=args.text_col,
+        id=args.id_col,
+        published=args.date_col,
+        url=args.url_col,
+        title=args.title_col,
+    )
+    return read(args.paths, columns, manifest=args.manifest)
+
+
+def _key(item: Any) -> str:
+    """What the ledger knows an item by: where it was read from (file or file:line)."""
+    if isinstance(item, DocumentFailure):
+        return item.source or item.doc_id or ""
+    return item.source or item.id or ""
+
+
+def _todo(
+    articles: Iterable[Any], done: set[str], keys: deque[str], published: str | None
+) -> Iterator[Any]:
+    """The articles not done yet, ``--published`` given to those without a date; the
+    key of each goes to ``keys`` as it is handed on."""
+    from vaxdiplo.readers import Article
+
+    for item in articles:
+        key = _key(item)
+        if key in done:
+            continue
+        if published and isinstance(item, Article) and item.published is None:
+            item = dataclasses.replace(item, published=published)
+        keys.append(key)
+        yield item
+
+
+def _run_output(args: argparse.Namespace) -> Any:
+    """The run's output files, checked before anything is read or loaded."""
+    from vaxdiplo._sinks import RunOutput, default_failures_path, output_format
+
+    target = check_output(args.output, args.paths)
+    fmt = output_format(target, args.format)
+    failures = check_output(args.failures or default_failures_path(Path(args.output)), args.paths)
+    if failures == target:
+        raise VaxdiploError(Errors.E021.format(failures=failures))
+    return RunOutput(target, failures, fmt)
+
+
+def _explain_all(ex: Any, articles: Iterable[Any], args: argparse.Namespace) -> int:
+    documents = failures = 0
+    for item in articles:
+        documents += 1
+        if not isinstance(item, DocumentFailure):
+            try:
+                text = ex.explain(item.text, published=item.published or args.published)
+            except Exception as err:  # a batch records the failure and goes on
+                item = DocumentFailure(
+                    doc_id=item.id, error=type(err).__name__, message=str(err), source=item.source
+                )
+            else:
+                print(f"=== {item.id}\n{text}\n")
+                continue
+        failures += 1
+        print(_failure_line(item), file=sys.stderr)
+    if not documents:
+        print(Errors.E007.format(paths=args.paths), file=sys.stderr)
+        return 2
+    if failures:
+        print(f"{failures} of {documents} document(s) failed", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _extract_all(ex: Any, run: Any, args: argparse.Namespace) -> int:
+    from vaxdiplo._progress import Progress
+    from vaxdiplo.readers import count_articles
+
+    done = run.open(args.resume) if run else set()
+    keys: deque[str] = deque()
+    todo = _todo(_inputs(args), done, keys, args.published)
+    results = ex.extract_many(todo, batch_size=args.batch_size, n_process=args.n_process)
+    start = (run.documents, run.events, run.failed) if run else (0, 0, 0)
+    total = lambda: count_articles(args.paths)  # noqa: E731  (counted only for a bar)
+    try:
+        with Progress(total, enabled=run is not None and not args.quiet, start=start) as bar:
+            for result in results:
+                key = keys.popleft()
+                failed = isinstance(result, DocumentFailure)
+                if failed:
+                    result = result.model_copy(update={"index": None})  # same when resumed
+                    bar.note(_failure_line(result))
+                if run:
+                    run.write(key, result)
+                elif not args.quiet and not failed:
+                    _print_result(result, mentions=args.mentions)
+                bar.advance(0 if failed else len(result.events), failed)
+                if failed and args.strict:
+                    break
+    except BaseException:
+        if run:
+            run.close()  # kept for --resume
+        raise
+    if not bar.documents:
+        if run:
+            run.discard()
+        print(Errors.E007.format(paths=args.paths), file=sys.stderr)
+        return 2
+    if run:
+        run.finish()
+    wrote = f"; wrote {args.output}" if run else ""
+    print(bar.summary() + wrote, file=sys.stderr)
+    return 1 if bar.failures else 0
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from vaxdiplo.extractor import Extractor
 
@@ -213,38 +166,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.published and not _readable_day(args.published):
         print(Errors.E003.format(value=args.published), file=sys.stderr)
         return 2
-    target = check_output(args.output, args.paths) if args.output else None
-    items = _inputs(args.paths)
-    if not items:
-        print(Errors.E007.format(paths=args.paths), file=sys.stderr)
-        return 2
+    run = _run_output(args) if args.output else None
     ex = Extractor(model=args.model)
-    ex.nlp  # noqa: B018  (load now: a bad --model fails once, not on every document)
-    failures = 0
-    with atomic_output(target) if target else nullcontext() as out:
-        for item in items:
-            result = _process(ex, item, args)
-            if isinstance(result, DocumentFailure):
-                failures += 1
-                _report_failure(result)
-                if out:
-                    row = {"doc_id": result.doc_id, "failure": result.model_dump()}
-                    out.write(json.dumps(row) + "\n")
-                continue
-            if result is None:
-                continue
-            if out:
-                out.write(result.model_dump_json() + "\n")
-            if not args.quiet:
-                _print_result(result, mentions=args.mentions)
-    if out and not args.quiet:
-        print(
-            f"wrote {len(items) - failures} extraction(s) to {args.output}"
-            + (f"; {failures} failure(s) recorded" if failures else "")
-        )
-    if failures:
-        print(f"{failures} of {len(items)} document(s) failed", file=sys.stderr)
-    return 1 if failures else 0
+    ex.nlp  # noqa: B018  (load now: a bad --model fails once, before anything is read)
+    if args.explain:
+        return _explain_all(ex, _inputs(args), args)
+    return _extract_all(ex, run, args)
 
 
 def _print_result(result, *, mentions: bool) -> None:
@@ -319,23 +246,61 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 1 if report.failures else 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vaxdiplo", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("extract", help="extract events from text files, folders or gold JSONL")
-    p.add_argument("paths", nargs="+")
-    p.add_argument("-o", "--output", help="write one Extraction per line (JSONL)")
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
+
+
+def _add_extract(sub: Any) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="extract events from text/HTML files, folders, JSONL, JSON or CSV",
+        description="Extract events. Exit status: 0 when every document was read, 1 when "
+        "any failed (each failure is printed on one line and written to the failures "
+        "file), 2 for a usage error.",
+    )
+    p.add_argument("paths", nargs="+", help="files and folders (.txt .html .jsonl .json .csv)")
+    p.add_argument("-o", "--output", help="write the results: .jsonl, .csv or .parquet")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), help="default: -o's suffix")
+    p.add_argument("--failures", help="failures file (default: OUTPUT_STEM.failures.jsonl)")
+    p.add_argument("--resume", action="store_true", help="carry on an interrupted -o run")
     p.add_argument("--model", default="default", help="default | rules | a spaCy pipeline")
-    p.add_argument("--published", help="publication date for every input (ISO)")
+    p.add_argument("--published", help="publication date of articles without their own (ISO)")
+    p.add_argument("--n-process", type=_positive, default=1, help="worker processes (1)")
+    p.add_argument("--batch-size", type=_positive, default=64, help="nlp.pipe batch size (64)")
+    stop = p.add_mutually_exclusive_group()
+    stop.add_argument(
+        "--keep-going",
+        dest="strict",
+        action="store_false",
+        help="go on past failed documents (the default); the exit status is still 1",
+    )
+    stop.add_argument("--strict", action="store_true", help="stop at the first failed document")
+    p.add_argument("--text-col", default="text", help="JSON key or CSV column of the text")
+    p.add_argument("--id-col", default="id", help="JSON key or CSV column of the id")
+    p.add_argument("--date-col", default="published", help="key or column of the date")
+    p.add_argument("--url-col", default="url", help="key or column of the URL")
+    p.add_argument("--title-col", default="title", help="key or column of the title")
+    p.add_argument(
+        "--manifest", help="CSV/JSONL naming .txt files (column 'file') with id, dates, URLs"
+    )
     p.add_argument("--explain", action="store_true", help="show rule, trigger, roles, evidence")
     p.add_argument(
         "--mentions",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="print resolved mentions (default on)",
+        help="print resolved mentions (default on; without -o)",
     )
-    p.add_argument("-q", "--quiet", action="store_true")
-    p.set_defaults(func=cmd_extract)
+    p.add_argument("-q", "--quiet", action="store_true", help="no tables, no progress bar")
+    p.set_defaults(func=cmd_extract, strict=False)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vaxdiplo", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    _add_extract(sub)
     s = sub.add_parser("schema", help="print the JSON Schema of an Extraction")
     s.set_defaults(func=cmd_schema)
     e = sub.add_parser("evaluate", help="score against gold JSONL (EVENTS.md §6)")

@@ -42,11 +42,15 @@ class Errors:
         "or a mapping with 'text': {value!r:.80}"
     )
     E015 = "[E015] {path} is not a regular file ({kind}): nothing was read."
-    E016 = "[E016] Line {line} of {path} is not a JSON object with a string 'text': {reason}"
-
+    E016 = "[E016] The record at {where} is not an article with a string text and id: {reason}"
 
     E017 = "[E017] extract_many() got a bad {name}: {value!r:.80}"
     E018 = "[E018] Document {doc_id!r} (item {index}) failed: {error}: {message}"
+    E019 = "[E019] Cannot tell the output format of {output}: give --format ({formats})."
+    E020 = (
+        "[E020] Writing {fmt} needs pandas and pyarrow: pip install 'vaxdiplo[tables]' ({reason})."
+    )
+    E021 = "[E021] The failures file {failures} is the output: choose another --failures path."
 
 
 class Warnings:
