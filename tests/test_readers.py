@@ -48,9 +48,7 @@ def test_readers_jsonl_manifest_with_other_column_names(tmp_path):
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     manifest = tmp_path / "meta.jsonl"
     manifest.write_text(json.dumps({"name": "a.txt", "date": "2021-06-06"}) + "\n")
-    folder_items = list(
-        read(tmp_path, Columns(file="name", published="date"), manifest=manifest)
-    )
+    folder_items = list(read(tmp_path, Columns(file="name", published="date"), manifest=manifest))
     assert [(a.id, a.published) for a in folder_items] == [("a", "2021-06-06")]
 
 

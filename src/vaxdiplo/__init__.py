@@ -62,6 +62,8 @@ __all__ = [
     "explain",
     "extract",
     "json_schema",
+    "merge_events",
+    "to_frame",
 ]
 
 
@@ -114,6 +116,22 @@ def evaluate(gold: Any, extractor: Extractor | None = None) -> Report:
         except Exception as err:  # one document's failure is recorded, not fatal
             failures[d.id] = f"{type(err).__name__}: {err}"
     return score(docs, predictions).model_copy(update={"failures": failures})
+
+
+def to_frame(results: Any) -> Any:
+    """One row per event of ``results`` as a pandas ``DataFrame``.
+    See :func:`vaxdiplo.tables.to_frame` (needs ``pip install "vaxdiplo[tables]"``)."""
+    from vaxdiplo.tables import to_frame as _to_frame
+
+    return _to_frame(results)
+
+
+def merge_events(results: Any) -> Any:
+    """Reports of one real-world event from several articles merged into one event
+    with all its sources. See :func:`vaxdiplo.merging.merge_events`."""
+    from vaxdiplo.merging import merge_events as _merge
+
+    return _merge(results)
 
 
 def json_schema() -> dict[str, Any]:
