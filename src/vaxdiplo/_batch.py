@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from vaxdiplo.errors import Errors, VaxdiploError
+from vaxdiplo.extensions import DOC_TEXT_KEY, doc_text
 from vaxdiplo.models import DocumentFailure, EventList, Extraction, Mention
 
 __all__ = ["ERROR_MODES", "DocumentError", "iter_results", "serialise"]
@@ -143,13 +144,15 @@ def _feed(ex: Any, nlp: Any, items: Iterable[Any], pending: deque[_Slot]) -> Ite
         if slot.ready is not None:
             continue
         text = slot.prepared.text
+        broken = break_runs(text)  # same length: offsets index ``text``
         try:
-            doc = nlp.make_doc(break_runs(text))  # same length: offsets index ``text``
-            doc._.vaxdiplo_published = slot.prepared.day
+            doc = nlp.make_doc(broken)
         except Exception as err:  # the tokenizer's failure is this item's
             slot.ready = _failure(slot, err)
             continue
-        if doc.text != text:
+        doc._.vaxdiplo_published = slot.prepared.day
+        doc.user_data[DOC_TEXT_KEY] = broken
+        if broken != text:
             doc.user_data[TEXT_KEY] = text
         yield doc, index
 
@@ -159,7 +162,8 @@ def serialise(doc: Any) -> None:
     and drop the Python objects, so that ``Doc.to_bytes`` can carry the result."""
     from vaxdiplo.events import to_event
 
-    text = doc.user_data.pop(TEXT_KEY, None) or doc.text
+    text = doc.user_data.pop(TEXT_KEY, None) or doc_text(doc)
+    doc.user_data.pop(DOC_TEXT_KEY, None)
     events = [to_event(c, text) for c in doc._.vaxdiplo_candidates]
     mentions = doc._.vaxdiplo_entities.to_mentions(doc)
     doc.user_data[PAYLOAD_KEY] = [EventList.dump_json(events), _MENTIONS.dump_json(mentions)]

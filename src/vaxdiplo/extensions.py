@@ -14,7 +14,14 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-__all__ = ["EXTENSIONS", "PUBLISHED_KEY", "register_extensions"]
+__all__ = [
+    "DOC_TEXT_KEY",
+    "EXTENSIONS",
+    "PUBLISHED_KEY",
+    "doc_text",
+    "register_extensions",
+    "token_texts",
+]
 
 EXTENSIONS = {
     "vaxdiplo_published": "publication date (datetime.date) used to resolve relative dates",
@@ -24,6 +31,32 @@ EXTENSIONS = {
 
 PUBLISHED_KEY = "vaxdiplo_published"
 """The ``doc.user_data`` key holding the publication date as an ISO string."""
+
+
+DOC_TEXT_KEY = "vaxdiplo_doc_text"
+"""The ``doc.user_data`` key of the text the tokenizer was given (set by ``Extractor``),
+which is ``doc.text`` without joining every token again."""
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, from ``doc.user_data`` when the ``Extractor`` kept it there.
+
+    A ``Doc`` always has the text it was made from (merging or splitting tokens keeps
+    it), so the kept string is that text; ``doc.text`` re-joins every token.
+    """
+    text = doc.user_data.get(DOC_TEXT_KEY)
+    return text if isinstance(text, str) else doc.text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, sliced from :func:`doc_text` by the tokens' offsets
+    (without making a ``Token`` object per token)."""
+    from spacy.attrs import IDX, LENGTH
+
+    text = doc_text(doc)
+    if not len(doc):
+        return []
+    return [text[i : i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
 
 
 def _get_published(doc: Doc) -> dt.date | None:

@@ -179,7 +179,11 @@ class Extractor:
         nlp = self.nlp
         if nlp.max_length < self.max_chars:
             nlp.max_length = self.max_chars  # our own limit is the one users set
-        doc = nlp.make_doc(break_runs(text))  # same length: offsets index ``text``
+        from vaxdiplo.extensions import DOC_TEXT_KEY
+
+        broken = break_runs(text)  # same length: offsets index ``text``
+        doc = nlp.make_doc(broken)
+        doc.user_data[DOC_TEXT_KEY] = broken
         doc._.vaxdiplo_published = day
         for _, proc in nlp.pipeline:
             doc = proc(doc)

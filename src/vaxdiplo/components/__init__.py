@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -142,23 +142,30 @@ class Segmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         from vaxdiplo.entities import credit_spans
+        from vaxdiplo.extensions import doc_text
 
-        ends = sorted({e for _, e in credit_spans(doc.text)})
+        if not len(doc):
+            return doc
+        text = doc_text(doc)
+        ends = sorted({e for _, e in credit_spans(text)})
+        columns = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
         starts: list[int] = []
         prev_newline = False
-        for tok in doc:
-            if tok.i > 0 and (prev_newline or "\n" in doc[tok.i - 1].whitespace_):
-                if not tok.is_space:
-                    starts.append(tok.i)
-            if tok.i > 0 and not tok.is_space and ends:
+        prev_end = 0  # where the previous token's text ends
+        for i, (idx, length, is_space) in enumerate(columns):
+            if i > 0 and (prev_newline or "\n" in text[prev_end:idx]):
+                if not is_space:
+                    starts.append(i)
+            if i > 0 and not is_space and ends:
                 # a credit ends between the previous token and this one
-                k = bisect.bisect_left(ends, doc[tok.i - 1].idx + len(doc[tok.i - 1].text))
-                if k < len(ends) and ends[k] <= tok.idx:
-                    starts.append(tok.i)
-            if tok.is_space:
-                prev_newline = prev_newline or "\n" in tok.text
+                k = bisect.bisect_left(ends, prev_end)
+                if k < len(ends) and ends[k] <= idx:
+                    starts.append(i)
+            if is_space:
+                prev_newline = prev_newline or "\n" in text[idx : idx + length]
             else:
                 prev_newline = False
+            prev_end = idx + length
         if starts:
             # Setting ``Token.is_sent_start`` checks the whole Doc for a parse each time:
             # set the first that way (it raises on a parsed Doc), the rest in one array.

@@ -130,6 +130,8 @@ class Gazetteer:
         self.max_len = 1
         #: (country id, folded tokens) -> organisations named after that country's possessive
         self.qualified: dict[tuple[str, tuple[str, ...]], list[Entry]] = defaultdict(list)
+        self._prefix_set: set[tuple[str, ...]] = set()
+        self._prefix_count = -1
         self._build()
 
     # -- building ------------------------------------------------------------
@@ -225,9 +227,27 @@ class Gazetteer:
             out.append(e)
         return tuple(out)
 
+    def _prefixes(self) -> set[tuple[str, ...]]:
+        """Every proper prefix of an index key (made again when keys were added)."""
+        if self._prefix_count != len(self.index):
+            self._prefix_set = {k[:n] for k in self.index for n in range(1, len(k))}
+            self._prefix_count = len(self.index)
+        return self._prefix_set
+
+    def _reach(self, i: int, keys: list[str], upto: int) -> int:
+        """How long a match at token ``i`` can be: one more than the longest run of
+        tokens from ``i`` that begins some key. A longer look-up, and its variants
+        (which change only the last token), finds nothing."""
+        prefixes = self._prefixes()
+        m = 0
+        while m + 1 < upto and tuple(keys[i : i + m + 1]) in prefixes:
+            m += 1
+        return m + 1
+
     def longest(self, i: int, keys: list[str], texts: list[str], limit: int) -> Hit | None:
         """The longest match starting at token ``i`` and at most ``limit`` tokens long."""
-        for length in range(min(self.max_len, limit, len(keys) - i), 0, -1):
+        upto = min(self.max_len, limit, len(keys) - i)
+        for length in range(self._reach(i, keys, upto) if upto > 0 else 0, 0, -1):
             key = tuple(keys[i : i + length])
             entries = self.index.get(key)
             if entries:
@@ -285,10 +305,13 @@ class Gazetteer:
                 return j
         return None
 
-    def match(self, doc: Doc) -> list[Hit]:
-        """Longest, leftmost matches over ``doc``; stop phrases are matched and dropped."""
-        keys = [fold(t.text) for t in doc]
-        texts = [t.text for t in doc]
+    def match(
+        self, doc: Doc, keys: list[str] | None = None, texts: list[str] | None = None
+    ) -> list[Hit]:
+        """Longest, leftmost matches over ``doc``; stop phrases are matched and dropped.
+        ``keys`` (folded) and ``texts`` of its tokens when the caller has them made."""
+        texts = texts if texts is not None else [t.text for t in doc]
+        keys = keys if keys is not None else [fold(t) for t in texts]
         hits: list[Hit] = []
         i, n = 0, len(doc)
         while i < n:

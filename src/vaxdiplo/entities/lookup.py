@@ -42,7 +42,7 @@ def match_gazetteer(state: LinkState) -> None:
     Args:
         state: The document being linked; its mentions are still empty.
     """
-    hits = state.gaz.match(state.doc)
+    hits = state.gaz.match(state.doc, state.keys, state.texts)
     state.vaccine_hits = {
         (h.start, h.end)
         for h in hits

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from vaxdiplo._text import fold
 from vaxdiplo.entities.gazetteer import Gazetteer
 from vaxdiplo.entities.mentions import Ent, credit_spans
+from vaxdiplo.extensions import doc_text, token_texts
 from vaxdiplo.models import Actor, Vaccine
 
 __all__ = ["LinkState"]
@@ -51,7 +52,7 @@ class LinkState:
         self.reg = gazetteer.registry
         self.ents: list[Ent] = []
         self.taken = [False] * len(doc)
-        self.credits = credit_spans(doc.text)
+        self.credits = credit_spans(doc_text(doc))
         self._credit_starts = [a for a, _ in self.credits]
         self.tagged = doc.has_annotation("TAG")
         self.vaccine_hits: set[tuple[int, int]] = set()
@@ -72,12 +73,12 @@ class LinkState:
     @cached_property
     def keys(self) -> list[str]:
         """The folded text of every token (the gazetteer's lookup keys), made once."""
-        return [fold(t.text) for t in self.doc]
+        return [fold(t) for t in self.texts]
 
     @cached_property
     def texts(self) -> list[str]:
         """The text of every token, made once."""
-        return [t.text for t in self.doc]
+        return token_texts(self.doc)
 
     def add(self, ent: Ent) -> Ent:
         """Add a mention and mark its tokens as taken."""

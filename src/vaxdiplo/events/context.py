@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from vaxdiplo._text import fold
 from vaxdiplo.dates import find_dateline, find_dates
 from vaxdiplo.entities import DocEntities, Ent
+from vaxdiplo.extensions import doc_text
 from vaxdiplo.models import Actor
 from vaxdiplo.quantities import find_doses, find_money
 from vaxdiplo.registry import Registry
@@ -140,7 +141,7 @@ class DocContext:
                 self.ent_at.setdefault(i, e)
         self._ent_starts = [e.start for e in ents.ents]  # the mentions are in text order
         self._sent_cache: dict[int, Facts] = {}
-        self.text = doc.text
+        self.text = doc_text(doc)
         line = find_dateline(self.text)
         self.dateline = (line[1], line[2]) if line else (-1, -1)
 

@@ -21,7 +21,6 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from vaxdiplo._text import fold
@@ -41,6 +40,7 @@ from vaxdiplo.events.clauses.scope import mood
 from vaxdiplo.events.context import DocContext, Facts, Site
 from vaxdiplo.events.document import document_pass
 from vaxdiplo.events.lexicon import SUPPLY_WORDS, VACCINE_WORDS
+from vaxdiplo.events.prefilter import WindowedMatcher
 from vaxdiplo.events.roles import assign_roles, company_reference
 from vaxdiplo.events.split import SEGMENTED, split, split_segments, split_shipments
 from vaxdiplo.events.types import TALKS, TYPES, participants, request_types
@@ -64,11 +64,13 @@ class EventFinder:
 
     def __init__(self, vocab, rules: tuple[TriggerRule, ...] | None = None) -> None:
         self.rules = {r.id: r for r in (rules or load_rules())}
-        self.matcher = Matcher(vocab)
-        self._plain = Matcher(vocab)
-        for rule in self.rules.values():
-            self.matcher.add(rule.id, [rule.pattern])
-            self._plain.add(rule.id, [self._strip_pos(rule.pattern)])
+        rules = self.rules.values()
+        self.matcher = WindowedMatcher(
+            vocab, [(r.id, self._by_first_word(r.pattern)) for r in rules]
+        )
+        self._plain = WindowedMatcher(
+            vocab, [(r.id, self._by_first_word(self._strip_pos(r.pattern))) for r in rules]
+        )
         self.registry = load_registry()
         by_maker: dict[str, list] = {}
         for v in self.registry.vaccines:
@@ -80,6 +82,18 @@ class EventFinder:
             main = [v for v in vs if v.id.replace("-", "") in m.lower().replace("_", "")]
             if len(vs) > 1 and len(main) == 1:
                 self.makers[m] = main[0]
+
+    @staticmethod
+    def _by_first_word(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+        """The pattern as one pattern per word of its first token's ``LOWER`` set: the
+        same matches, but the Matcher tests each first token with a plain comparison
+        instead of calling a set predicate for every rule at every token."""
+        first = pattern[0]
+        lower = first.get("LOWER")
+        if "OP" in first or not isinstance(lower, dict) or set(lower) != {"IN"}:
+            return [pattern]
+        words = dict.fromkeys(lower["IN"])
+        return [[{**first, "LOWER": word}, *pattern[1:]] for word in words]
 
     @staticmethod
     def _strip_pos(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
