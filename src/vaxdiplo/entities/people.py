@@ -99,12 +99,8 @@ def _names_after_titles(state: LinkState) -> None:
 
 def _names_after_honorifics(state: LinkState) -> None:
     """ "Dr Opas", "Mr Prayut": a capitalised honorific (not "His") before a name."""
-    for i, t in enumerate(state.doc):
-        if (
-            fold(t.text) in HONORIFICS
-            and t.text[:1].isupper()
-            and fold(t.text) not in ("his", "her")
-        ):
+    for i, (key, text) in enumerate(zip(state.keys, state.texts, strict=True)):
+        if key in HONORIFICS and text[:1].isupper() and key not in ("his", "her"):
             _person_from_run(state, i + 1)
 
 

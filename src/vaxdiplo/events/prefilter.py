@@ -99,9 +99,8 @@ class WindowedMatcher:
         ends = starts + np.array([self.reach[h] for h in lower[starts].tolist()], dtype=int)
         opened = np.isin(lower[starts], self.open)
         if opened.any():
-            puncts = np.flatnonzero(columns[:, 1])
-            k = np.searchsorted(puncts, starts, side="right")
-            stops = np.where(k < len(puncts), puncts[np.minimum(k, len(puncts) - 1)], len(doc))
+            puncts = np.append(np.flatnonzero(columns[:, 1]), len(doc))  # none: the end
+            stops = puncts[np.searchsorted(puncts, starts, side="right")]
             ends = np.where(opened, np.maximum(ends, stops + self.longest + 1), ends)
         ends = np.minimum(ends, len(doc))
         out: list[tuple[int, int]] = []
