@@ -96,11 +96,14 @@ def _written(rng: random.Random, n: int) -> str:
     published = dt.date(2021, 1, 1) + dt.timedelta(days=rng.randrange(330))
     day = rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])
     lead = _fill(rng.choice(EVENTS), rng, a, b, day)
-    paragraphs = [f" date {published.isoformat()} {a[0][0].upper() + a[0][1:]} and {b[0]} step up "
-                  f"vaccine cooperation (story {n})",
-                  f"A health worker prepares a dose in {a[1]}. Photo by {rng.choice(AGENCIES)} / "
-                  f"{rng.choice(REPORTERS)}.",
-                  f"{a[1].upper()}, {published:%B} {published.day} ({rng.choice(AGENCIES)}) - {lead}"]  # fmt: skip
+    headline = f"{a[0][0].upper() + a[0][1:]} and {b[0]} step up vaccine cooperation"
+    credit = f"Photo by {rng.choice(AGENCIES)} / {rng.choice(REPORTERS)}."
+    dateline = f"{a[1].upper()}, {published:%B} {published.day} ({rng.choice(AGENCIES)})"
+    paragraphs = [
+        f" date {published.isoformat()} {headline} (story {n})",
+        f"A health worker prepares a dose in {a[1]}. {credit}",
+        f"{dateline} - {lead}",
+    ]
     while sum(len(p.split()) for p in paragraphs) < rng.randint(220, 420):
         pool = EVENTS if rng.random() < 0.35 else BACKGROUND
         x, y = rng.sample(COUNTRIES, 2) if rng.random() < 0.3 else (a, b)

@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import make_corpus, words  # noqa: E402
+from _corpus import make_corpus, words
 
 TARGETS = {
     "default/bare": 0.92,
@@ -111,7 +111,9 @@ def paired(corpus, variants: dict, names: list[str], block: int, passes: int) ->
         "words": total,
         "words_per_s": {n: [total / sum(seconds[n][p]) for p in range(passes)] for n in names},
         "block_rate": {
-            n: [block_words[i] / seconds[n][p][i] for p in range(passes) for i in range(len(blocks))]
+            n: [
+                block_words[i] / seconds[n][p][i] for p in range(passes) for i in range(len(blocks))
+            ]
             for n in names
         },
     }
@@ -191,7 +193,8 @@ def _fmt(q: tuple[float, float, float]) -> str:
 
 
 def _rate(values: list[float]) -> str:
-    return f"{statistics.median(values):>9,.0f} words/s (min {min(values):,.0f}, max {max(values):,.0f})"
+    low, high = min(values), max(values)
+    return f"{statistics.median(values):>9,.0f} words/s (min {low:,.0f}, max {high:,.0f})"
 
 
 def report(args) -> dict:
@@ -232,7 +235,11 @@ def print_report(r: dict) -> None:
     print("ratios (median of paired blocks, IQR):")
     for name, q in r["ratios"].items():
         target = TARGETS.get(name)
-        mark = "" if target is None else f"   target >= {target}: {'ok' if q[1] >= target else 'MISSED'}"
+        mark = (
+            ""
+            if target is None
+            else f"   target >= {target}: {'ok' if q[1] >= target else 'MISSED'}"
+        )
         print(f"  {name:<28}{_fmt(q)}{mark}")
     print("time per word by length, relative to 1x (µs/word at 1x):")
     for model, layers in r["by_length"].items():
