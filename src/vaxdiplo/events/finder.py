@@ -154,7 +154,7 @@ def build(
     anchor = governing_verb(trig) if (rule.verb_anchor and ctx.parsed) else trig
     args = [company_reference(ctx, a, facts) for a in arguments(ctx, sent, anchor)]
     if etype in TALKS:
-        found = participants(rule, args, facts, plural=fold(trig.text) in _SEPARATE_TALKS)
+        found = participants(rule, args, facts, fold(trig.text) in _SEPARATE_TALKS, ctx.doc, trig.i)
         if found is None:
             return []
         roles, trace = found

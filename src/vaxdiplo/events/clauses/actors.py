@@ -50,6 +50,13 @@ def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent |
             actor = antecedent(ctx, tok.i, ("person",), other_than=speaker)
         elif low in PRONOUNS_THING:
             actor = _subject_before(ctx, tok, sent) if low in ("its", "their") else None
+            if (
+                low == "it"
+                and ctx.parsed
+                and tok.dep_ in ("nsubj", "nsubjpass")
+                and ctx.ents_before(tok.i) == ctx.ents_before(sent.start)
+            ):  # "Nepal received ... . It has also received": no actor before it here
+                actor = _previous_subject(ctx, sent)
             actor = actor or antecedent(
                 ctx, tok.i, ("country", "government_body", "international_org", "company")
             )
@@ -97,7 +104,25 @@ def _quote_speaker(ctx: DocContext, sent: Span) -> Actor | None:
         near = doc[max(sent.start, e.start - 3) : min(sent.end, e.end + 3)]
         if any(fold(t.text) in REPORT_VERBS for t in near) and e.actor.party != e.actor.id:
             return e.actor
-    return ctx.home_actor()
+    return _opener_speaker(ctx, sent) or ctx.home_actor()
+
+
+def _opener_speaker(ctx: DocContext, sent: Span) -> Actor | None:
+    """ "PM Skerrit wrote: “As we enter 2021 ... . I, therefore, request ...”": the
+    person introducing the quotation, before its opening mark in the same paragraph."""
+    text, doc = ctx.text, ctx.doc
+    para = text.rfind("\n", 0, sent.start_char) + 1
+    opening = max(text.rfind(q, para, sent.start_char + 1) for q in _OPENING)
+    if opening <= para:
+        return None
+    first, last = ctx.ents_before(ctx.tok(para)), ctx.ents_before(ctx.tok(opening))
+    for e in reversed(ctx.ents.ents[first:last]):
+        if e.actor is None or e.actor.kind != "person" or e.actor.party == e.actor.id:
+            continue
+        near = doc[e.end : min(len(doc), e.end + 4)]
+        if any(fold(t.text) in REPORT_VERBS for t in near):
+            return e.actor
+    return None
 
 
 def _object_before(ctx: DocContext, tok: Token, sent: Span) -> Actor | None:
@@ -158,6 +183,19 @@ def _subject_before(ctx: DocContext, tok: Token, sent: Span) -> Actor | None:
         return None
     for e in ctx.facts(sent)["ents"]:
         if e.start >= tok.i or e.actor is None or e.absorbed or e.actor.kind == "person":
+            continue
+        if ctx.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass"):
+            return e.actor
+    return None
+
+
+def _previous_subject(ctx: DocContext, sent: Span) -> Actor | None:
+    """The country or body that is the subject of the sentence before."""
+    if sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    for e in ctx.facts(prev)["ents"]:
+        if e.actor is None or e.absorbed or e.actor.kind not in ("country", "government_body"):
             continue
         if ctx.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass"):
             return e.actor

@@ -28,7 +28,7 @@ _TECH_ASKS = frozenset(
 )
 _PRODUCTION_ASKS = frozenset(
     "production produce manufacture manufacturing producing coproduction co-production "
-    "co-produce co-producing coproduce".split()
+    "co-produce co-producing coproduce plant plants factory factories".split()
 )
 _SHARE_VERBS = frozenset(
     "share sharing provide providing supply supplying send sending receive receiving give "
@@ -165,8 +165,12 @@ def _received_request(site: Site, c: Candidate, args: list[Arg]) -> bool:
         return False
     askers = [a.actor for a in args if a.token > trig.i and _after_from(doc, a)]
     receivers = [a.actor for a in args if a.rel in ("subj", "up.subj") and a.token < trig.i]
-    if not askers or not receivers:
+    if not receivers:
         return False
+    if not askers:  # "received several requests ... from neighbouring countries": no party
+        c.roles["requester"], c.roles["addressee"] = [], receivers[:1]
+        c.trace.append(f"addressee {receivers[0].party} <- received; no requester named")
+        return True
     c.roles["requester"] = askers[:1]
     c.roles["addressee"] = receivers[:1]
     c.trace.append(f"requester {askers[0].party}, addressee {receivers[0].party} <- received from")

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import itertools
 
+from spacy.tokens import Doc
+
+from vaxdiplo._text import fold
 from vaxdiplo.events.candidate import Arg, Candidate
 from vaxdiplo.events.clauses.actors import sentence_actors
 from vaxdiplo.events.context import DocContext, Facts
@@ -74,8 +77,26 @@ def _has_partner(args: list[Arg]) -> bool:
     return partner or rels.count("subj") + rels.count("conj") >= 2
 
 
+def _sides_met(doc: Doc | None, trig: int | None) -> bool:
+    """ "The ministers met virtually last week", "the two leaders met": the sides, named
+    in the sentence before, meet."""
+    if doc is None or trig is None or trig < 2:
+        return False
+    k = trig - 1
+    if fold(doc[k].text) in ("have", "had", "also", "then", "later"):
+        k -= 1
+    if fold(doc[k].text) not in _TWO_SIDES:
+        return False
+    return fold(doc[k - 1].text) in ("the", "two", "both")
+
+
 def participants(
-    rule: TriggerRule, args: list[Arg], facts: Facts, plural: bool = False
+    rule: TriggerRule,
+    args: list[Arg],
+    facts: Facts,
+    plural: bool = False,
+    doc: Doc | None = None,
+    trig: int | None = None,
 ) -> tuple[dict[str, list[Actor]], list[str]] | None:
     """The participants (and ``separately`` partners) and their trace; None when the
     rule's checks on the arguments fail (no partner met, no actor of the talk)."""
@@ -83,7 +104,8 @@ def participants(
     parts = _collect(rule, args, trace)
     roles: dict[str, list[Actor]] = {"participants": parts}
     if "meet_partner" in rule.needs and not _has_partner(args):
-        return None
+        if not _sides_met(doc, trig):
+            return None
     separately = bool(facts["words"] & {"separately", "bilateral"}) or rule.each or plural
     if separately and len({p.party for p in parts}) >= 3:
         subj = next(
