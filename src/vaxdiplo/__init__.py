@@ -97,7 +97,6 @@ def evaluate(gold: Any, extractor: Extractor | None = None) -> Report:
     its error, in ``Report.failures``; the other documents are scored as usual.
     """
     from vaxdiplo.evaluation import GoldDocument, load_gold, score
-    from vaxdiplo.extractor import Extractor
 
     docs = (
         list(gold)
@@ -105,7 +104,9 @@ def evaluate(gold: Any, extractor: Extractor | None = None) -> Report:
         else load_gold(gold)
     )
     docs = [d if isinstance(d, GoldDocument) else GoldDocument.model_validate(d) for d in docs]
-    ex = extractor or Extractor()
+    from vaxdiplo.extractor import _extractor
+
+    ex = extractor or _extractor("default")
     predictions: dict[str, list[dict[str, Any]]] = {}
     failures: dict[str, str] = {}
     for d in docs:

@@ -204,9 +204,20 @@ def _readable_day(value: str) -> bool:
     return True
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    from vaxdiplo.extractor import Extractor
+def _extractor(args: argparse.Namespace) -> Any:
+    """The extractor of ``--model``, ``--rules`` and ``--registry``, its pipeline loaded
+    (a bad model or file fails once, not on every document)."""
+    from vaxdiplo.extractor import Extractor, _extractor
 
+    if args.rules or args.registry:
+        ex = Extractor(model=args.model, rules=args.rules, registry=args.registry)
+    else:
+        ex = _extractor(args.model)  # the packaged rules: the process's shared extractor
+    ex.nlp  # noqa: B018
+    return ex
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
     if args.explain and args.output:
         print(Errors.E013, file=sys.stderr)
         return 2
@@ -218,8 +229,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not items:
         print(Errors.E007.format(paths=args.paths), file=sys.stderr)
         return 2
-    ex = Extractor(model=args.model)
-    ex.nlp  # noqa: B018  (load now: a bad --model fails once, not on every document)
+    ex = _extractor(args)
     failures = 0
     with atomic_output(target) if target else nullcontext() as out:
         for item in items:
@@ -294,15 +304,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from vaxdiplo import evaluate
     from vaxdiplo.evaluation import load_gold
-    from vaxdiplo.extractor import Extractor
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         docs = load_gold(args.gold)
     for w in caught:
         print(f"vaxdiplo: {w.message}", file=sys.stderr)
-    ex = Extractor(model=args.model)
-    ex.nlp  # noqa: B018  (load now: a bad --model fails once, not on every document)
+    ex = _extractor(args)
     report = evaluate(docs, ex)
     if args.json:
         print(report.to_json())
@@ -317,6 +325,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if report.failures else 0
+
+
+def _user_files(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a rule file added to the packaged rules (repeatable)",
+    )
+    p.add_argument(
+        "--registry",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a registry file added to the packaged registry (repeatable)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -334,6 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=True,
         help="print resolved mentions (default on)",
     )
+    _user_files(p)
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_extract)
     s = sub.add_parser("schema", help="print the JSON Schema of an Extraction")
@@ -342,6 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("gold")
     e.add_argument("--json", action="store_true")
     e.add_argument("--model", default="default")
+    _user_files(e)
     e.set_defaults(func=cmd_evaluate)
     return parser
 

@@ -40,6 +40,7 @@ class Errors:
     E014 = "[E014] Batch item {index} is not a (doc_id, text, published) triple: {value!r:.80}"
     E015 = "[E015] {path} is not a regular file ({kind}): nothing was read."
     E016 = "[E016] Line {line} of {path} is not a JSON object with a string 'text': {reason}"
+    E017 = "[E017] Bad registry file {path}: {reason}"
 
 
 class Warnings:

@@ -9,13 +9,20 @@ English pipeline. The publication date is read from ``doc._.vaxdiplo_published``
 from __future__ import annotations
 
 import bisect
+import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from vaxdiplo.entities.gazetteer import Gazetteer
 from vaxdiplo.extensions import register_extensions
+from vaxdiplo.registry import Registry, load_registry
+from vaxdiplo.registry.user import RegistryAdditions, extend_registry
+from vaxdiplo.rules.base import TriggerRule
+from vaxdiplo.rules.files import RuleSet
 
 __all__ = [
     "EntityLinker",
@@ -30,7 +37,11 @@ SPANS_KEY = "vaxdiplo_mentions"
 
 
 class EntityLinker:
-    """Resolves people, countries, organisations and vaccines (see ``entities``)."""
+    """Resolves people, countries, organisations and vaccines (see ``entities``).
+
+    A user's registry additions (:meth:`add_registry`) extend this component's registry
+    only; :meth:`to_disk` saves them, so a saved pipeline keeps them.
+    """
 
     def __init__(
         self, nlp: Language, name: str = "vaxdiplo_entities", spans_key: str = SPANS_KEY
@@ -38,11 +49,33 @@ class EntityLinker:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
+        self.additions: list[RegistryAdditions] = []
+        self._sources: list[str] = []
+        self.gazetteer: Gazetteer | None = None  # None: the packaged registry's
+
+    @property
+    def registry(self) -> Registry:
+        """The registry in use: the packaged one with this component's additions."""
+        return self.gazetteer.registry if self.gazetteer is not None else load_registry()
+
+    def add_registry(self, additions: RegistryAdditions, source: str | None = None) -> None:
+        """Add a user's registry entries (see :mod:`vaxdiplo.registry.user`).
+
+        Raises:
+            RegistryFileError: an entry clashes with a known id or refers to an unknown one.
+        """
+        from vaxdiplo.entities import Gazetteer
+
+        both = [*self.additions, additions]
+        sources = [*self._sources, source or "registry additions"]
+        extended = extend_registry(load_registry(), both, sources)
+        self.additions, self._sources = both, sources
+        self.gazetteer = Gazetteer(extended)
 
     def __call__(self, doc: Doc) -> Doc:
         from vaxdiplo.entities import link
 
-        ents = link(doc, doc._.vaxdiplo_published)
+        ents = link(doc, doc._.vaxdiplo_published, self.gazetteer)
         doc._.vaxdiplo_entities = ents
         spans = []
         for e in ents.ents:
@@ -55,15 +88,29 @@ class EntityLinker:
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        """Nothing to save: the registries ship with the package."""
-        Path(path).mkdir(parents=True, exist_ok=True)
+        """Save the registry additions (``registry.json``); the packaged registry ships
+        with the package."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = [a.to_dict() for a in self.additions]
+        (path / "registry.json").write_text(json.dumps(data, indent=1), encoding="utf8")
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EntityLinker:
+        """Load the registry additions a saved pipeline holds."""
+        file = Path(path) / "registry.json"
+        if file.exists():
+            self.additions, self._sources, self.gazetteer = [], [], None
+            for data in json.loads(file.read_text(encoding="utf8")):
+                self.add_registry(RegistryAdditions.model_validate(data), str(file))
         return self
 
 
 class EventAssembler:
-    """Finds events from the linked mentions (see ``rules.engine``)."""
+    """Finds events from the linked mentions (see :mod:`vaxdiplo.events`).
+
+    A user's trigger rules (:meth:`add_rules`) extend this component's rules only;
+    :meth:`to_disk` saves every rule in use, so a saved pipeline keeps them.
+    """
 
     def __init__(
         self, nlp: Language, name: str = "vaxdiplo_events", rules_path: str | None = None
@@ -75,6 +122,29 @@ class EventAssembler:
         self.name = name
         self.rules_path = rules_path
         self.finder = EventFinder(nlp.vocab, load_rules(rules_path))
+
+    @property
+    def rules(self) -> tuple[TriggerRule, ...]:
+        """The trigger rules in use."""
+        return tuple(self.finder.rules.values())
+
+    def add_rules(self, rules: RuleSet | Sequence[TriggerRule], source: str = "user rules") -> None:
+        """Add trigger rules (a rule file's :class:`~vaxdiplo.rules.files.RuleSet`, or
+        a sequence of rules) to those in use.
+
+        Raises:
+            RuleFileError: a rule's id is already in use.
+        """
+        triggers = rules.triggers if isinstance(rules, RuleSet) else tuple(rules)
+        self.set_rules((*self.rules, *triggers), source)
+
+    def set_rules(self, rules: Sequence[TriggerRule], source: str = "rules") -> None:
+        """Use exactly ``rules`` (checked for unique ids)."""
+        from vaxdiplo.events import EventFinder
+        from vaxdiplo.rules.base import check_unique
+
+        check_unique(tuple(rules), source)
+        self.finder = EventFinder(self.finder.matcher.vocab, tuple(rules))
 
     def __call__(self, doc: Doc) -> Doc:
         from vaxdiplo.entities import link
@@ -88,20 +158,17 @@ class EventAssembler:
 
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
         """Save the trigger rules in use, so a saved pipeline keeps them."""
-        import json
-
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        rules = [r.to_dict() for r in self.finder.rules.values()]
+        rules = [r.to_dict() for r in self.rules]
         (path / "triggers.json").write_text(json.dumps(rules, indent=1), encoding="utf8")
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EventAssembler:
-        from vaxdiplo.events import EventFinder
         from vaxdiplo.rules import load_rules
 
         file = Path(path) / "triggers.json"
         if file.exists():
-            self.finder = EventFinder(self.finder.matcher.vocab, load_rules(str(file)))
+            self.set_rules(load_rules(str(file)), str(file))
         return self
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from spacy.matcher import Matcher
@@ -45,7 +46,7 @@ from vaxdiplo.events.roles import assign_roles, company_reference
 from vaxdiplo.events.split import SEGMENTED, split, split_segments, split_shipments
 from vaxdiplo.events.types import TALKS, TYPES, participants, request_types
 from vaxdiplo.models import Money
-from vaxdiplo.registry import load_registry
+from vaxdiplo.registry import Registry, VaccineEntry, load_registry
 from vaxdiplo.rules.base import TriggerRule, load_rules
 
 __all__ = ["EventFinder", "find_events"]
@@ -70,16 +71,11 @@ class EventFinder:
             self.matcher.add(rule.id, [rule.pattern])
             self._plain.add(rule.id, [self._strip_pos(rule.pattern)])
         self.registry = load_registry()
-        by_maker: dict[str, list] = {}
-        for v in self.registry.vaccines:
-            if v.maker:
-                by_maker.setdefault(v.maker, []).append(v)
-        # a maker with one main product stands for it ("a deal with CanSino")
-        self.makers = {m: vs[0] for m, vs in by_maker.items() if len(vs) == 1}
-        for m, vs in by_maker.items():
-            main = [v for v in vs if v.id.replace("-", "") in m.lower().replace("_", "")]
-            if len(vs) > 1 and len(main) == 1:
-                self.makers[m] = main[0]
+
+    @property
+    def makers(self) -> dict[str, VaccineEntry]:
+        """Makers with one main product in the packaged registry (see :func:`main_products`)."""
+        return main_products(self.registry)
 
     @staticmethod
     def _strip_pos(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -91,7 +87,8 @@ class EventFinder:
         return out
 
     def __call__(self, doc: Doc, ents: DocEntities, published: dt.date | None) -> list[Candidate]:
-        ctx = DocContext(doc, ents, published, self.registry, self.makers)
+        registry = ents.registry or self.registry
+        ctx = DocContext(doc, ents, published, registry, main_products(registry))
         cands: list[Candidate] = []
         done: set[tuple[str, int]] = set()
         for rule, trig in self.triggers(ctx):
@@ -122,6 +119,22 @@ class EventFinder:
                 continue
             seen.add((rule.id, trig.i))
             yield rule, trig
+
+
+@lru_cache(maxsize=16)
+def main_products(registry: Registry) -> dict[str, VaccineEntry]:
+    """Vaccine makers with one main product, by organisation id: a maker with one product
+    stands for it ("a deal with CanSino")."""
+    by_maker: dict[str, list[VaccineEntry]] = {}
+    for v in registry.vaccines:
+        if v.maker:
+            by_maker.setdefault(v.maker, []).append(v)
+    makers = {m: vs[0] for m, vs in by_maker.items() if len(vs) == 1}
+    for m, vs in by_maker.items():
+        main = [v for v in vs if v.id.replace("-", "") in m.lower().replace("_", "")]
+        if len(vs) > 1 and len(main) == 1:
+            makers[m] = main[0]
+    return makers
 
 
 def candidates(ctx: DocContext, rule: TriggerRule, trig: Token) -> list[Candidate]:
