@@ -89,7 +89,7 @@ BAD_RULES = [
                 "roles": {"subj": "donor"},
             },
         ],
-        ["entry 1", "'pledge.bad'", "'type'", "Input should be"],
+        ["entry 1", "'pledge.bad'", "'type'", "unknown event type 'Coup'"],
     ),
     (
         [{"id": "pledge.odd", "type": "DonationPledge", "pattern": [], "roles": {"s": "d"}}],

@@ -15,6 +15,7 @@ from vaxdiplo.models import DocumentFailure, Extraction
 if TYPE_CHECKING:
     from vaxdiplo.registry.user import RegistryAdditions
     from vaxdiplo.rules.files import RuleSet
+    from vaxdiplo.rules.types import EventTypeSpec
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -218,6 +219,23 @@ class Extractor:
             self._nlp = build_pipeline(self.model, self.rule_sets, self.registry_additions)
         return self._nlp
 
+    @property
+    def event_types(self) -> dict[str, EventTypeSpec]:
+        """The user-declared event types of this extractor's pipeline, by name."""
+        return {t.name: t for t in self.nlp.get_pipe("vaxdiplo_events").types}
+
+    @property
+    def extraction_model(self) -> type[Extraction]:
+        """The model of this extractor's results: ``Extraction``, with the user-declared
+        event types in its union of events when there are any."""
+        from vaxdiplo.models import extraction_model
+
+        return extraction_model(tuple(t.model() for t in self.event_types.values()))
+
+    def json_schema(self) -> dict[str, Any]:
+        """JSON Schema of this extractor's results (user-declared types included)."""
+        return self.extraction_model.model_json_schema()
+
     def _prepare(
         self, text: Any, published: Any
     ) -> tuple[str, dt.date | None, str | None, list[str]]:
@@ -290,8 +308,9 @@ class Extractor:
 
         doc_id = _check_doc_id(doc_id)
         text, day, source, warnings = self._prepare(text, published)
+        result_model = self.extraction_model
         if not text.strip():
-            return Extraction(
+            return result_model(
                 doc_id=doc_id,
                 published=day,
                 published_source=source,
@@ -301,7 +320,7 @@ class Extractor:
         doc = self._run(text, day)
         ents = doc._.vaxdiplo_entities
         events = tuple(to_event(c, text) for c in doc._.vaxdiplo_candidates)
-        return Extraction(
+        return result_model(
             doc_id=doc_id,
             published=day,
             published_source=source,

@@ -18,11 +18,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from vaxdiplo.entities.gazetteer import Gazetteer
+from vaxdiplo.errors import Errors
 from vaxdiplo.extensions import register_extensions
 from vaxdiplo.registry import Registry, load_registry
 from vaxdiplo.registry.user import RegistryAdditions, extend_registry
-from vaxdiplo.rules.base import TriggerRule
+from vaxdiplo.rules.base import RuleFileError, TriggerRule
 from vaxdiplo.rules.files import RuleSet
+from vaxdiplo.rules.types import EventTypeSpec
 
 __all__ = [
     "EntityLinker",
@@ -128,47 +130,78 @@ class EventAssembler:
         """The trigger rules in use."""
         return tuple(self.finder.rules.values())
 
+    @property
+    def types(self) -> tuple[EventTypeSpec, ...]:
+        """The user-declared event types in use."""
+        return tuple(self.finder.types.values())
+
     def add_rules(self, rules: RuleSet | Sequence[TriggerRule], source: str = "user rules") -> None:
-        """Add trigger rules (a rule file's :class:`~vaxdiplo.rules.files.RuleSet`, or
-        a sequence of rules) to those in use.
+        """Add trigger rules (a rule file's :class:`~vaxdiplo.rules.files.RuleSet`, with
+        the event types it declares, or a sequence of rules) to those in use.
 
         Raises:
-            RuleFileError: a rule's id is already in use.
+            RuleFileError: a rule's id or a type's name is already in use.
         """
-        triggers = rules.triggers if isinstance(rules, RuleSet) else tuple(rules)
-        self.set_rules((*self.rules, *triggers), source)
+        if isinstance(rules, RuleSet):
+            triggers, types = rules.triggers, rules.types
+        else:
+            triggers, types = tuple(rules), ()
+        clash = sorted({t.name for t in types} & set(self.finder.types))
+        if clash:
+            raise RuleFileError(Errors.E008.format(path=source, reason=f"types {clash} twice"))
+        self.set_rules((*self.rules, *triggers), source, (*self.types, *types))
 
-    def set_rules(self, rules: Sequence[TriggerRule], source: str = "rules") -> None:
-        """Use exactly ``rules`` (checked for unique ids)."""
+    def set_rules(
+        self,
+        rules: Sequence[TriggerRule],
+        source: str = "rules",
+        types: Sequence[EventTypeSpec] | None = None,
+    ) -> None:
+        """Use exactly ``rules`` (checked for unique ids) and ``types`` (by default the
+        types in use)."""
         from vaxdiplo.events import EventFinder
         from vaxdiplo.rules.base import check_unique
 
         check_unique(tuple(rules), source)
-        self.finder = EventFinder(self.finder.matcher.vocab, tuple(rules))
+        types = self.types if types is None else tuple(types)
+        self.finder = EventFinder(self.finder.matcher.vocab, tuple(rules), types)
 
     def __call__(self, doc: Doc) -> Doc:
         from vaxdiplo.entities import link
+        from vaxdiplo.events import to_event
 
         ents = doc._.vaxdiplo_entities
         if ents is None:
             ents = link(doc, doc._.vaxdiplo_published)
             doc._.vaxdiplo_entities = ents
-        doc._.vaxdiplo_candidates = self.finder(doc, ents, doc._.vaxdiplo_published)
+        cands = self.finder(doc, ents, doc._.vaxdiplo_published)
+        doc._.vaxdiplo_candidates = cands
+        doc._.vaxdiplo_events = tuple(to_event(c, doc.text) for c in cands)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        """Save the trigger rules in use, so a saved pipeline keeps them."""
+        """Save the trigger rules (``triggers.json``) and the user-declared event types
+        (``types.json``) in use, so a saved pipeline keeps them."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         rules = [r.to_dict() for r in self.rules]
         (path / "triggers.json").write_text(json.dumps(rules, indent=1), encoding="utf8")
+        types = [t.to_dict() for t in self.types]
+        (path / "types.json").write_text(json.dumps(types, indent=1), encoding="utf8")
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EventAssembler:
-        from vaxdiplo.rules import load_rules
+        """Load the rules and types a saved pipeline holds."""
+        from vaxdiplo.rules.base import parse_triggers, read_json
+        from vaxdiplo.rules.files import parse_types
 
-        file = Path(path) / "triggers.json"
+        path = Path(path)
+        types = self.types
+        if (path / "types.json").exists():
+            types = parse_types(read_json(path / "types.json"), str(path / "types.json"))
+        file = path / "triggers.json"
         if file.exists():
-            self.set_rules(load_rules(str(file)), str(file))
+            rules = parse_triggers(read_json(file), str(file), [t.name for t in types])
+            self.set_rules(rules, str(file), types)
         return self
 
 
@@ -184,7 +217,7 @@ def make_entity_linker(nlp: Language, name: str, spans_key: str) -> EntityLinker
 @Language.factory(
     "vaxdiplo_events",
     default_config={"rules_path": None},
-    assigns=["doc._.vaxdiplo_candidates"],
+    assigns=["doc._.vaxdiplo_candidates", "doc._.vaxdiplo_events"],
     requires=["doc._.vaxdiplo_entities"],
 )
 def make_event_assembler(nlp: Language, name: str, rules_path: str | None) -> EventAssembler:

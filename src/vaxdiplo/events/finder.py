@@ -40,6 +40,7 @@ from vaxdiplo.events.checks import needs_ok
 from vaxdiplo.events.clauses.arguments import arguments, governing_verb
 from vaxdiplo.events.clauses.scope import mood
 from vaxdiplo.events.context import DocContext, Facts, Site
+from vaxdiplo.events.custom import custom_candidates, merge_custom
 from vaxdiplo.events.document import document_pass
 from vaxdiplo.events.lexicon import SUPPLY_WORDS, VACCINE_WORDS
 from vaxdiplo.events.roles import assign_roles, company_reference
@@ -48,6 +49,7 @@ from vaxdiplo.events.types import TALKS, TYPES, participants, request_types
 from vaxdiplo.models import Money
 from vaxdiplo.registry import Registry, VaccineEntry, load_registry
 from vaxdiplo.rules.base import TriggerRule, load_rules
+from vaxdiplo.rules.types import EventTypeSpec
 
 __all__ = ["EventFinder", "find_events"]
 
@@ -61,10 +63,18 @@ class EventFinder:
     Args:
         vocab: The pipeline's vocabulary.
         rules: Trigger rules; the packaged rule file when None.
+        types: The user-declared event types the rules may announce
+            (see :mod:`vaxdiplo.events.custom`).
     """
 
-    def __init__(self, vocab, rules: tuple[TriggerRule, ...] | None = None) -> None:
+    def __init__(
+        self,
+        vocab,
+        rules: tuple[TriggerRule, ...] | None = None,
+        types: tuple[EventTypeSpec, ...] = (),
+    ) -> None:
         self.rules = {r.id: r for r in (rules or load_rules())}
+        self.types = {t.name: t for t in types}
         self.matcher = Matcher(vocab)
         self._plain = Matcher(vocab)
         for rule in self.rules.values():
@@ -90,15 +100,21 @@ class EventFinder:
         registry = ents.registry or self.registry
         ctx = DocContext(doc, ents, published, registry, main_products(registry))
         cands: list[Candidate] = []
+        custom: list[Candidate] = []
         done: set[tuple[str, int]] = set()
         for rule, trig in self.triggers(ctx):
             if (rule.type, trig.i) in done:
                 continue
-            found = candidates(ctx, rule, trig)
+            spec = self.types.get(rule.type)
+            if spec is not None:
+                found = custom_candidates(ctx, spec, rule, trig)
+                custom.extend(found)
+            else:
+                found = candidates(ctx, rule, trig)
+                cands.extend(found)
             if found:  # a rule whose checks fail leaves the token to the next rule
                 done.add((rule.type, trig.i))
-                cands.extend(found)
-        return document_pass(ctx, cands)
+        return document_pass(ctx, cands) + merge_custom(custom, self.types)
 
     def triggers(self, ctx: DocContext) -> Iterator[tuple[TriggerRule, Token]]:
         """Each matching rule and its trigger token, once per rule and token; words inside
@@ -243,6 +259,7 @@ def _candidate(
     c = Candidate(
         type=etype, rule=rule.id, trigger=trig.text, sent_starts=[sent.start], trigger_i=trig.i
     )
+    c.trigger_span = (trig.idx, trig.idx + len(trig.text))
     c.evidence.append((sent.start_char, sent.end_char))
     c.weak = rule.weak
     c.anaphoric = rule.anaphoric

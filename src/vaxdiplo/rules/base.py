@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from vaxdiplo.errors import Errors, VaxdiploError
 
@@ -32,6 +40,7 @@ RuleType = Literal[
     "PurchaseAgreement",
 ]
 """``Request`` rules yield a SupplyRequest, a TechTransferRequest or both, by what is asked."""
+PACKAGED_TYPES: tuple[str, ...] = get_args(RuleType)
 
 
 class RuleFileError(VaxdiploError, ValueError):
@@ -67,7 +76,8 @@ class TriggerRule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z_]+\.[a-z_]+$")
-    type: RuleType
+    type: str
+    """A packaged type (:data:`RuleType`) or a type declared in the same rule file."""
     pattern: list[dict[str, Any]] = Field(min_length=1)
     anchor: int = 0
     roles: dict[str, str] = Field(min_length=1)
@@ -86,6 +96,15 @@ class TriggerRule(BaseModel):
     """Relate the actors to the verb that governs the trigger ("received raw materials")."""
     """Only adds to an event already found ("during the call", "the contract is worth")."""
 
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, etype: str, info: ValidationInfo) -> str:
+        declared = (info.context or {}).get("types") or ()
+        if etype not in PACKAGED_TYPES and etype not in declared:
+            known = [*PACKAGED_TYPES, *declared]
+            raise ValueError(f"unknown event type {etype!r}; known: {known}")
+        return etype
+
     @field_validator("needs")
     @classmethod
     def _known_checks(cls, needs: tuple[str, ...]) -> tuple[str, ...]:
@@ -97,14 +116,16 @@ class TriggerRule(BaseModel):
         return needs
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TriggerRule:
-        return cls.model_validate(data)
+    def from_dict(cls, data: dict[str, Any], types: Iterable[str] = ()) -> TriggerRule:
+        """A rule from its dict; ``types`` names the user-declared types it may have."""
+        return cls.model_validate(data, context={"types": tuple(types)})
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(exclude_defaults=True)
 
 
-def _entry_problem(err: ValidationError) -> str:
+def entry_problem(err: ValidationError) -> str:
+    """The first problem of a validation error, naming its field."""
     first = err.errors(include_url=False)[0]
     field = ".".join(str(p) for p in first["loc"])
     problem = first["msg"].removeprefix("Value error, ")
@@ -113,7 +134,7 @@ def _entry_problem(err: ValidationError) -> str:
     return f"field {field!r}: {problem}" if field else problem
 
 
-def parse_triggers(items: Any, where: str) -> tuple[TriggerRule, ...]:
+def parse_triggers(items: Any, where: str, types: Iterable[str] = ()) -> tuple[TriggerRule, ...]:
     """Validate trigger rules read from ``where``, one entry at a time, so that an error
     names the file, the entry (its index and id) and the problem.
 
@@ -131,9 +152,9 @@ def parse_triggers(items: Any, where: str) -> tuple[TriggerRule, ...]:
             reason = f"{entry}: expected an object, got a {type(item).__name__}"
             raise RuleFileError(Errors.E008.format(path=where, reason=reason))
         try:
-            rules.append(TriggerRule.from_dict(item))
+            rules.append(TriggerRule.from_dict(item, types))
         except ValidationError as err:
-            reason = f"{entry}: {_entry_problem(err)}"
+            reason = f"{entry}: {entry_problem(err)}"
             raise RuleFileError(Errors.E008.format(path=where, reason=reason)) from err
     check_unique(rules, where)
     return tuple(rules)
