@@ -1,7 +1,7 @@
 """The worked example of a user-declared event type: ``ExportBan`` (imposer, target,
-goods, date), declared with its triggers in ``examples/export_ban/export_ban.json``.
+goods, date), declared with its triggers in ``vaxdiplo/examples/export_ban/export_ban.json``.
 
-Its table of real sentences (``examples/export_ban/sentences.jsonl``, each with the
+Its table of real sentences (``vaxdiplo/examples/export_ban/sentences.jsonl``, each with the
 address it was quoted from) passes; its model is a pydantic model made for it, in the
 JSON Schema of the results; ``vaxdiplo evaluate`` checks its gold and scores it.
 """
@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from conftest import REPO_ROOT, load_jsonl
-from vaxdiplo import Extractor, evaluate
+from conftest import load_jsonl
+from vaxdiplo import Extractor, evaluate, examples
 from vaxdiplo.cli import main
 from vaxdiplo.evaluation import GoldFormatError, load_gold
 
-EXAMPLE = REPO_ROOT / "examples" / "export_ban"
+EXAMPLE = examples.path("export_ban/export_ban.json").parent
 RULES = EXAMPLE / "export_ban.json"
 TABLE = load_jsonl(EXAMPLE / "sentences.jsonl")
 GOLD = EXAMPLE / "gold.jsonl"

@@ -189,3 +189,17 @@ def test_reuse_files_cli_bad_file_is_one_line(tmp_path, capsys):
     assert main(["extract", str(tmp_path), "--model", "rules", "--rules", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "[E008]" in err and "entry 0" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [("fixtures.jsonl", "fixtures/gold.jsonl"), ("corpus.jsonl", "tests/data/articles_a.jsonl")],
+)
+def test_reuse_files_packaged_examples_match_their_sources(name, source):
+    from vaxdiplo import examples
+
+    root = Path(__file__).resolve().parent.parent
+    assert examples.path(name).read_bytes() == (root / source).read_bytes()
+    assert examples.load(name) and all("text" in d for d in examples.load(name))
+    with pytest.raises(FileNotFoundError):
+        examples.path("no_such_file.jsonl")

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import spacy
 
-from conftest import FIXTURES_DIR, REPO_ROOT, load_jsonl
-from vaxdiplo import Extractor
+from conftest import FIXTURES_DIR, load_jsonl
+from vaxdiplo import Extractor, examples
 from vaxdiplo.models import EVENT_CLASSES
 
 USER = Path(__file__).resolve().parent / "data" / "user"
-RULES = [USER / "bestow_rules.json", REPO_ROOT / "examples" / "export_ban" / "export_ban.json"]
+RULES = [USER / "bestow_rules.json", examples.path("export_ban/export_ban.json")]
 REGISTRY = [USER / "solidarity_registry.json"]
 FIXTURES = load_jsonl(FIXTURES_DIR / "gold.jsonl")
 EXTRA = [
