@@ -780,6 +780,73 @@ CASES = [
         "want": [{"type": "Delivery", "recipient": "KHM", "doses": 2500000}],
         "never": [{"type": "Delivery", "doses": 26800000}],
     },
+    {
+        "id": "a-consignment-delivered-by-its-supplier",
+        "rule": "'by delivering the initial consignment ... to Accra' is a shipment that arrived",
+        "url": "https://www.adomonline.com/govt-secures-3-4-million-more-covid-19-vaccines/",
+        "published": "2021-04-05",
+        "text": "A press release from the health ministry said: \u201cThe supply of the vaccine is "
+        "part of an arrangement between government and the Private Office of Sheikh Ahmed "
+        "Dalmook Al Maktoum.\u201d The Private Office has already honoured its commitment by "
+        "delivering the initial consignment of the Sputnik V Covid-19 vaccines to Accra early "
+        "last March and will continue to deliver the remaining doses to Ghana.",
+        "want": [{"type": "Delivery", "recipient": "GHA", "vaccine": "sputnik-v"}],
+        "never": [{"type": "Delivery", "date": "2021-03-01"}],
+    },
+    {
+        "id": "a-batch-still-to-be-delivered",
+        "rule": "a shipment noun with a delivery verb in the future is no delivery",
+        "url": "https://www.devdiscourse.com/article/health/1482623-ukraine-firm-lekhim-will-deliver-first-batch-of-sinovac-vaccines-by-march-15",
+        "published": "2021-03-04",
+        "text": "Ukrainian company Lekhim will deliver the first batch of the Chinese-made Sinovac "
+        "COVID-19 vaccines to Ukraine by March 15, the company said on Thursday.",
+        "want": [],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "both-parties-on-the-phone",
+        "rule": "'both parties' of talks are the two of the sentence before, where 'he' in the "
+        "speaker's quotation is someone other than the speaker",
+        "url": "https://riviera-maya-news.com/amlo-thanks-us-president-biden-for-2-7-million-vaccines/2021.html",
+        "published": None,
+        "text": "Mexico City, Mexico \u2014 President Andr\u00e9s Manuel L\u00f3pez Obrador says "
+        "that the United States government has agreed to send 2.7 million AstraZeneca vaccines "
+        "to Mexico.\n\n\u201cI especially thank President Biden because I discussed this "
+        "issue with him for two months when we had a conversation from Monterrey, and I asked "
+        "him to help us with doses of vaccines.\n\n\u201cOn that occasion, he told me that "
+        "he was going to analyze whether they could support us. Later, in the last "
+        "conversation we had on the phone, we discussed the issue again and both parties "
+        "agreed to analyze and respond to the request.",
+        "want": [{"type": "PhoneCall", "participants": ["MEX", "USA"]}],
+        "never": [{"type": "PhoneCall", "participants": ["MEX"]}],
+    },
+    {
+        "id": "lobbied-to-become-a-hub",
+        "rule": "what a bare 'lobbied X' asks for is the aim its sentence states",
+        "url": "https://www.channelnewsasia.com/asia/covid-19-vaccine-indonesia-talks-who-global-vaccine-hub-2181496",
+        "published": "2021-09-16",
+        "text": "JAKARTA: Indonesia is in talks with the World Health Organization (WHO) as well as "
+        "six drug companies to become a global hub for manufacturing vaccines, its health "
+        "minister told Reuters.\n\n\"We are working with the WHO to be one of the global "
+        "manufacturing hubs for mRNA,\" he said, adding that he had directly lobbied WHO "
+        "Director-General Tedros Adhanom Ghebreyesus on a trip to Europe earlier this month.",
+        "want": [{"type": "TechTransferRequest", "requester": "IDN"}],
+        "never": [{"type": "SupplyRequest"}, {"type": "TechTransferRequest", "requester": "WHO"}],
+    },
+    {
+        "id": "fill-slash-finish-with-help",
+        "rule": "'successful fill/finish ... with the help of' a maker is a transfer, and the "
+        "acronym of a national institute named before is that institute",
+        "url": "https://dailytimes.com.pk/761493/pakistans-locally-developed-covid-19-vaccine-pakvac-cleared-for-use/",
+        "published": "2021-05-26",
+        "text": "The single-dose shot was made at the National Institute of Health with the help "
+        "of China\u2019s CanSino Biologics. \u201cCongratulations to the NIH Pak team and its "
+        "leadership for successful fill/finish (from concentrate) of the Cansino vaccine with "
+        "the help of Cansino Bio Inc China,\u201d said Special Assistant to the Prime Minister "
+        "on Health Dr Faisal Sultan on Twitter Monday night.",
+        "want": [{"type": "TechTransfer", "provider": "CANSINO", "recipient": "PAK"}],
+        "never": [{"type": "TechTransfer", "recipient": "USA"}],
+    },
 ]
 
 

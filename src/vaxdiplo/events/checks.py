@@ -52,7 +52,8 @@ _PLEDGE_NOUN_CONTEXT = frozenset(
 )
 _GIVING = frozenset({"provide", "give", "extend"})
 _DELIVERY_NOUN_CONTEXT = frozenset(
-    "arrived arrives landed received receives reached handed delivered took welcomed arrival "
+    "arrived arrives landed received receives reached handed delivered delivering took welcomed "
+    "arrival "
     "came transported flown transferred land lands provided sent shipped taken take takes "
     "ceremony".split()
 )

@@ -45,7 +45,9 @@ def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent |
         elif low in ("him", "her") and (obj := _object_before(ctx, tok, sent)) is not None:
             actor = obj  # "I thank President Biden because I discussed this with him"
         elif low in PRONOUNS_PERSON:
-            actor = antecedent(ctx, tok.i, ("person",))
+            speaker = _quote_speaker(ctx, sent) if _quoted(ctx, tok) else None
+            # "he told me" inside a quotation: someone other than the speaker
+            actor = antecedent(ctx, tok.i, ("person",), other_than=speaker)
         elif low in PRONOUNS_THING:
             actor = _subject_before(ctx, tok, sent) if low in ("its", "their") else None
             actor = actor or antecedent(
@@ -177,33 +179,49 @@ def _linear_subject(ctx: DocContext, end: int) -> bool:
 
 
 def antecedent(
-    ctx: DocContext, i: int, kinds: tuple[str, ...], same_sentence_ok: bool = True
+    ctx: DocContext,
+    i: int,
+    kinds: tuple[str, ...],
+    same_sentence_ok: bool = True,
+    other_than: Actor | None = None,
 ) -> Actor | None:
+    """The actor of one of ``kinds`` a reference at token ``i`` points to: for a person,
+    the subject of its sentence or of the sentences before; else the last one named
+    before it, within about 400 tokens. ``other_than``: a party it cannot be (the
+    speaker of the quotation it stands in)."""
     sent_start = ctx.doc[i].sent.start
     ents = ctx.ents.ents
     in_sent, before = ctx.ents_before(sent_start), ctx.ents_before(i)
+
+    def person(e: Ent) -> bool:
+        if e.actor is None or e.actor.kind != "person":
+            return False  # in a quotation: a placed person other than the speaker
+        return other_than is None or e.actor.party not in (other_than.party, e.actor.id)
+
     if kinds == ("person",) and ctx.parsed:
         for e in reversed(ents[in_sent:before]):
-            if e.actor is not None and e.actor.kind == "person":
+            if person(e):
                 if is_subject(ctx.doc[e.start : e.end].root):
                     return e.actor
         # "He asked Li ...": the subject of the previous sentences, not the last name seen
         for e in reversed(ents[:in_sent]):
             if e.start < sent_start - 120:
                 break  # its sentence starts too far back
-            if e.actor is not None and e.actor.kind == "person":
+            if person(e):
                 if is_subject(ctx.doc[e.start : e.end].root):
                     if ctx.doc[e.start].sent.start >= sent_start - 120:
                         return e.actor
                     break
     if kinds == ("person",) and not ctx.parsed:
         for e in reversed(ents[in_sent:before]):
-            if e.actor is not None and e.actor.kind == "person" and _linear_subject(ctx, e.end):
+            if person(e) and _linear_subject(ctx, e.end):
                 return e.actor
     for e in reversed(ents[:before]):
         if e.start < sent_start - 400:
             break  # its sentence starts too far back, and so do those of all before it
         if e.actor is None or e.absorbed or e.actor.kind not in kinds:
+            continue
+        if other_than is not None and e.actor.party in (other_than.party, e.actor.id):
             continue
         if not same_sentence_ok and e.start >= sent_start:
             continue

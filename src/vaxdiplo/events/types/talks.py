@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 
 from vaxdiplo.events.candidate import Arg, Candidate
+from vaxdiplo.events.clauses.actors import sentence_actors
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.models import Actor
 from vaxdiplo.rules.base import TriggerRule
@@ -102,7 +103,9 @@ def participants(
     return roles, trace
 
 
-_TWO_SIDES = frozenset("leaders sides ministers presidents countries heads delegations".split())
+_TWO_SIDES = frozenset(
+    "leaders sides parties ministers presidents countries heads delegations".split()
+)
 
 
 def _the_two(ctx: DocContext, c: Candidate) -> list[Actor]:
@@ -114,15 +117,13 @@ def _the_two(ctx: DocContext, c: Candidate) -> list[Actor]:
     words = [t.lower_ for t in sent]
     unnamed = not c.roles.get("participants")  # "a phone conversation was held"
     if not unnamed and not any(
-        a == "two" and b in _TWO_SIDES for a, b in itertools.pairwise(words)
+        a in ("two", "both") and b in _TWO_SIDES for a, b in itertools.pairwise(words)
     ):
         return []
     if sent.start == 0:
         return []
     prev = ctx.doc[sent.start - 1].sent
-    actors = _one_per_party(
-        [e.actor for e in ctx.facts(prev)["ents"] if e.actor is not None and not e.absorbed]
-    )
+    actors = _one_per_party([a for _, a, _ in sentence_actors(ctx, prev)])
     actors = [a for a in actors if not _unplaced(a)]
     return actors if len(actors) == 2 else []
 
