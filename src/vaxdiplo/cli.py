@@ -204,26 +204,37 @@ def _readable_day(value: str) -> bool:
     return True
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _extractor(args: argparse.Namespace) -> Any:
+    """The extractor of ``--model``, ``--rules`` and ``--registry``, its pipeline loaded
+    (a bad model or file fails once, not on every document)."""
     from vaxdiplo.extractor import Extractor
 
-    if args.explain and args.output:
+    ex = Extractor(model=args.model, rules=args.rules, registry=args.registry)
+    ex.nlp  # noqa: B018
+    return ex
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    if args.explain and (args.output or args.html):
         print(Errors.E013, file=sys.stderr)
         return 2
     if args.published and not _readable_day(args.published):
         print(Errors.E003.format(value=args.published), file=sys.stderr)
         return 2
     target = check_output(args.output, args.paths) if args.output else None
+    html = check_output(args.html, args.paths) if args.html else None
     items = _inputs(args.paths)
     if not items:
         print(Errors.E007.format(paths=args.paths), file=sys.stderr)
         return 2
-    ex = Extractor(model=args.model)
-    ex.nlp  # noqa: B018  (load now: a bad --model fails once, not on every document)
+    ex = _extractor(args)
     failures = 0
+    shown: list[Extraction] = []
     with atomic_output(target) if target else nullcontext() as out:
         for item in items:
             result = _process(ex, item, args)
+            if html and isinstance(result, Extraction):
+                shown.append(result)
             if isinstance(result, DocumentFailure):
                 failures += 1
                 _report_failure(result)
@@ -237,6 +248,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 out.write(result.model_dump_json() + "\n")
             if not args.quiet:
                 _print_result(result, mentions=args.mentions)
+    if html:
+        _write_html(html, shown, quiet=args.quiet)
     if out and not args.quiet:
         print(
             f"wrote {len(items) - failures} extraction(s) to {args.output}"
@@ -245,6 +258,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if failures:
         print(f"{failures} of {len(items)} document(s) failed", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _write_html(target: Path, results: list[Extraction], *, quiet: bool) -> None:
+    """The events of a batch as one HTML page (see :func:`vaxdiplo.render`)."""
+    from vaxdiplo.views import render
+
+    with atomic_output(target) as out:
+        out.write(render(results, "events", page=True, jupyter=False))
+    if not quiet:
+        print(f"wrote the events of {len(results)} document(s) to {target}")
 
 
 def _print_result(result, *, mentions: bool) -> None:
@@ -286,23 +309,27 @@ def _print_result(result, *, mentions: bool) -> None:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from vaxdiplo import json_schema
+    from vaxdiplo.extractor import Extractor
 
-    print(json.dumps(json_schema(), indent=2))
+    if args.rules or args.registry:  # the types a rule file declares are in the union
+        schema = Extractor(model="rules", rules=args.rules, registry=args.registry).json_schema()
+    else:
+        schema = json_schema()
+    print(json.dumps(schema, indent=2))
     return 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from vaxdiplo import evaluate
     from vaxdiplo.evaluation import load_gold
-    from vaxdiplo.extractor import Extractor
 
+    ex = _extractor(args)
+    types = {name: spec.contract() for name, spec in ex.event_types.items()}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        docs = load_gold(args.gold)
+        docs = load_gold(args.gold, types)
     for w in caught:
         print(f"vaxdiplo: {w.message}", file=sys.stderr)
-    ex = Extractor(model=args.model)
-    ex.nlp  # noqa: B018  (load now: a bad --model fails once, not on every document)
     report = evaluate(docs, ex)
     if args.json:
         print(report.to_json())
@@ -319,12 +346,30 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 1 if report.failures else 0
 
 
+def _user_files(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a rule file added to the packaged rules (repeatable)",
+    )
+    p.add_argument(
+        "--registry",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a registry file added to the packaged registry (repeatable)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vaxdiplo", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="extract events from text files, folders or gold JSONL")
     p.add_argument("paths", nargs="+")
     p.add_argument("-o", "--output", help="write one Extraction per line (JSONL)")
+    p.add_argument("--html", help="write a page showing the events of the batch (displaCy)")
     p.add_argument("--model", default="default", help="default | rules | a spaCy pipeline")
     p.add_argument("--published", help="publication date for every input (ISO)")
     p.add_argument("--explain", action="store_true", help="show rule, trigger, roles, evidence")
@@ -334,14 +379,17 @@ def build_parser() -> argparse.ArgumentParser:
         default=True,
         help="print resolved mentions (default on)",
     )
+    _user_files(p)
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_extract)
     s = sub.add_parser("schema", help="print the JSON Schema of an Extraction")
+    _user_files(s)
     s.set_defaults(func=cmd_schema)
     e = sub.add_parser("evaluate", help="score against gold JSONL (EVENTS.md §6)")
     e.add_argument("gold")
     e.add_argument("--json", action="store_true")
     e.add_argument("--model", default="default")
+    _user_files(e)
     e.set_defaults(func=cmd_evaluate)
     return parser
 

@@ -34,12 +34,13 @@ class Errors:
     E011 = "[E011] doc_id must be a str or None, not {type_name}: {value!r:.80}"
     E012 = "[E012] max_chars must be a positive int, not {value!r:.80}"
     E013 = (
-        "[E013] --explain prints explanations and writes no JSONL: "
-        "drop -o to explain, or --explain to write extractions."
+        "[E013] --explain prints explanations and writes no JSONL or HTML: "
+        "drop -o and --html to explain, or --explain to write extractions."
     )
     E014 = "[E014] Batch item {index} is not a (doc_id, text, published) triple: {value!r:.80}"
     E015 = "[E015] {path} is not a regular file ({kind}): nothing was read."
     E016 = "[E016] Line {line} of {path} is not a JSON object with a string 'text': {reason}"
+    E017 = "[E017] Bad registry file {path}: {reason}"
 
 
 class Warnings:
