@@ -65,7 +65,7 @@ def test_batch_extract_many_skip_logs_and_raise_names_the_document(rules_extract
     assert "bad-date" in caplog.text
     results = rules_extractor.extract_many(_mixed(), errors="raise")
     assert next(results).doc_id == "a"
-    with pytest.raises(DocumentError, match=r"\[E018\] Document 'bad-date' \(item 1\)") as info:
+    with pytest.raises(DocumentError, match=r"\[E019\] Document 'bad-date' \(item 1\)") as info:
         next(results)
     assert info.value.failure.error == "ValueError"
 
@@ -74,7 +74,7 @@ def test_batch_extract_many_skip_logs_and_raise_names_the_document(rules_extract
     "kwargs", [{"batch_size": 0}, {"n_process": "2"}, {"errors": "ignore"}, {"batch_size": True}]
 )
 def test_batch_extract_many_bad_arguments_fail_at_the_call(rules_extractor, kwargs):
-    with pytest.raises(ValueError, match=r"\[E017\]"):
+    with pytest.raises(ValueError, match=r"\[E018\]"):
         rules_extractor.extract_many([], **kwargs)
 
 

@@ -102,7 +102,7 @@ def test_cli_runs_bad_model_and_date_fail_before_reading(corpus, tmp_path, capsy
     assert main(["extract", str(corpus), "-o", out, "--published", "June 5th"]) == 2
     assert "[E003]" in capsys.readouterr().err
     assert main(["extract", str(corpus), "-o", str(tmp_path / "o.xlsx")]) == 2
-    assert "[E019]" in capsys.readouterr().err
+    assert "[E020]" in capsys.readouterr().err
 
 
 def test_cli_runs_killed_run_resumes_to_the_same_records(corpus, tmp_path):

@@ -780,6 +780,308 @@ CASES = [
         "want": [{"type": "Delivery", "recipient": "KHM", "doses": 2500000}],
         "never": [{"type": "Delivery", "doses": 26800000}],
     },
+    {
+        "id": "a-consignment-delivered-by-its-supplier",
+        "rule": "'by delivering the initial consignment ... to Accra' is a shipment that arrived",
+        "url": "https://www.adomonline.com/govt-secures-3-4-million-more-covid-19-vaccines/",
+        "published": "2021-04-05",
+        "text": "A press release from the health ministry said: \u201cThe supply of the vaccine is "
+        "part of an arrangement between government and the Private Office of Sheikh Ahmed "
+        "Dalmook Al Maktoum.\u201d The Private Office has already honoured its commitment by "
+        "delivering the initial consignment of the Sputnik V Covid-19 vaccines to Accra early "
+        "last March and will continue to deliver the remaining doses to Ghana.",
+        "want": [{"type": "Delivery", "recipient": "GHA", "vaccine": "sputnik-v"}],
+        "never": [{"type": "Delivery", "date": "2021-03-01"}],
+    },
+    {
+        "id": "a-batch-still-to-be-delivered",
+        "rule": "a shipment noun with a delivery verb in the future is no delivery",
+        "url": "https://www.devdiscourse.com/article/health/1482623-ukraine-firm-lekhim-will-deliver-first-batch-of-sinovac-vaccines-by-march-15",
+        "published": "2021-03-04",
+        "text": "Ukrainian company Lekhim will deliver the first batch of the Chinese-made Sinovac "
+        "COVID-19 vaccines to Ukraine by March 15, the company said on Thursday.",
+        "want": [],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "both-parties-on-the-phone",
+        "rule": "'both parties' of talks are the two of the sentence before, where 'he' in the "
+        "speaker's quotation is someone other than the speaker",
+        "url": "https://riviera-maya-news.com/amlo-thanks-us-president-biden-for-2-7-million-vaccines/2021.html",
+        "published": None,
+        "text": "Mexico City, Mexico \u2014 President Andr\u00e9s Manuel L\u00f3pez Obrador says "
+        "that the United States government has agreed to send 2.7 million AstraZeneca vaccines "
+        "to Mexico.\n\n\u201cI especially thank President Biden because I discussed this "
+        "issue with him for two months when we had a conversation from Monterrey, and I asked "
+        "him to help us with doses of vaccines.\n\n\u201cOn that occasion, he told me that "
+        "he was going to analyze whether they could support us. Later, in the last "
+        "conversation we had on the phone, we discussed the issue again and both parties "
+        "agreed to analyze and respond to the request.",
+        "want": [{"type": "PhoneCall", "participants": ["MEX", "USA"]}],
+        "never": [{"type": "PhoneCall", "participants": ["MEX"]}],
+    },
+    {
+        "id": "lobbied-to-become-a-hub",
+        "rule": "what a bare 'lobbied X' asks for is the aim its sentence states",
+        "url": "https://www.channelnewsasia.com/asia/covid-19-vaccine-indonesia-talks-who-global-vaccine-hub-2181496",
+        "published": "2021-09-16",
+        "text": "JAKARTA: Indonesia is in talks with the World Health Organization (WHO) as well "
+        "as "
+        "six drug companies to become a global hub for manufacturing vaccines, its health "
+        'minister told Reuters.\n\n"We are working with the WHO to be one of the global '
+        'manufacturing hubs for mRNA," he said, adding that he had directly lobbied WHO '
+        "Director-General Tedros Adhanom Ghebreyesus on a trip to Europe earlier this month.",
+        "want": [{"type": "TechTransferRequest", "requester": "IDN"}],
+        "never": [{"type": "SupplyRequest"}, {"type": "TechTransferRequest", "requester": "WHO"}],
+    },
+    {
+        "id": "fill-slash-finish-with-help",
+        "rule": "'successful fill/finish ... with the help of' a maker is a transfer, and the "
+        "acronym of a national institute named before is that institute",
+        "url": "https://dailytimes.com.pk/761493/pakistans-locally-developed-covid-19-vaccine-pakvac-cleared-for-use/",
+        "published": "2021-05-26",
+        "text": "The single-dose shot was made at the National Institute of Health with the help "
+        "of China\u2019s CanSino Biologics. \u201cCongratulations to the NIH Pak team and its "
+        "leadership for successful fill/finish (from concentrate) of the Cansino vaccine with "
+        "the help of Cansino Bio Inc China,\u201d said Special Assistant to the Prime Minister "
+        "on Health Dr Faisal Sultan on Twitter Monday night.",
+        "want": [{"type": "TechTransfer", "provider": "CANSINO", "recipient": "PAK"}],
+        "never": [{"type": "TechTransfer", "recipient": "USA"}],
+    },
+    {
+        "id": "name-of-country-after-a-title",
+        "rule": "'Prime Minister <name> of <country>': the country places the person, who asks",
+        "url": "https://en.trend.az/world/other/3368399.html",
+        "published": "2021-01-22",
+        "text": "Prime Minister Roosevelt Skerrit of Dominica has written a letter to PM Narendra "
+        "Modi to seek COVID-19 vaccines for his citizens.",
+        "want": [{"type": "SupplyRequest", "requester": "DMA", "addressee": "IND"}],
+        "known_gap_rules": "without a parser whom the letter is written to is not found",
+        "never": [{"type": "SupplyRequest", "requester": "IND"}],
+    },
+    {
+        "id": "quotation-opened-by-its-writer",
+        "rule": "'I' in a quotation that a named person opened before, in the same paragraph, is "
+        "that person",
+        "url": "https://en.trend.az/world/other/3368399.html",
+        "published": "2021-01-22",
+        "text": "Prime Minister Roosevelt Skerrit of Dominica has written a letter to PM Narendra "
+        "Modi to seek COVID-19 vaccines for his citizens.\n\nIn a letter to PM Modi on "
+        "Tuesday, PM Skerrit wrote as quoted by Hindustan Times: “As we enter 2021 and "
+        "persevere in our fight against Covid-19, Dominica’s population of 72,100 is in "
+        "urgent need of enough doses of the Oxford-AstraZeneca vaccine. I, therefore, "
+        "request, with great humility and respect, that you assist us by donating the "
+        "doses we need to make our population safe (optimally 70,000 first and second "
+        "doses).”",
+        "want": [{"type": "SupplyRequest", "requester": "DMA"}],
+        "never": [{"type": "SupplyRequest", "requester": "IND"}],
+    },
+    {
+        "id": "requests-received-from-unnamed-countries",
+        "rule": "who receives requests is asked; unnamed askers give no requester",
+        "url": "https://en.trend.az/world/other/3368399.html",
+        "published": "2021-01-22",
+        "text": "Meanwhile, the Government of India has received several requests for the supply "
+        "of Indian manufactured vaccines from neighbouring and key partner countries.",
+        "want": [],
+        "never": [{"type": "SupplyRequest", "requester": "IND"}],
+    },
+    {
+        "id": "grant-supplies-in-keeping-with-a-commitment",
+        "rule": "a gift with no giver named takes the one other country the sentence names in a "
+        "possessive",
+        "url": "https://en.trend.az/world/other/3368399.html",
+        "published": "2021-01-22",
+        "text": "In response to these requests, and in keeping with India’s stated commitment to "
+        "use India’s vaccine production and delivery capacity to help all of humanity "
+        "fight the Covid pandemic, supplies under grant assistance to Bhutan, Maldives, "
+        "Bangladesh, Nepal, Myanmar and Seychelles will begin from 20 January 2021.",
+        "want": [
+            {"type": "DonationPledge", "donor": "IND", "recipient": "BTN"},
+            {"type": "DonationPledge", "donor": "IND", "recipient": "SYC"},
+        ],
+        "never": [{"type": "DonationPledge", "donor": None}],
+    },
+    {
+        "id": "bought-back-from-the-ministry",
+        "rule": "an explicit buyer of 'purchased ... from' is not turned into the seller because "
+        "it makes the vaccine; a title-case dateline with a day and agency is no actor",
+        "url": "https://newsnow.tasr.sk/policy/slovakia-sells-back-to-russia-160000-doses-of-sputnik-v-vaccine/",
+        "published": "2021-07-02",
+        "text": "Bratislava, July 2 (TASR) – Russia has purchased 160,000 doses of the unused "
+        "Sputnik V vaccine from the Health Ministry, ministry spokeswoman Zuzana Eliasova "
+        "told TASR on Friday, adding that the Russian side bought them for an identical "
+        "price at which Slovakia bought them – $9.95 per dose.",
+        "want": [{"type": "PurchaseAgreement", "buyer": "RUS", "seller": "SVK", "doses": 160000}],
+        "never": [{"type": "PurchaseAgreement", "buyer": "SVK"}],
+    },
+    {
+        "id": "a-donation-carried-at-the-airport",
+        "rule": "a donation noun being carried or unloaded is the shipment, not a pledge",
+        "url": "https://www.taipeitimes.com/News/taiwan/archives/2021/09/08/2003764014",
+        "published": "2021-09-08",
+        "text": "A driver transports Japan’s donation of 64,000 AstraZeneca COVID-19 vaccine doses "
+        "at Taiwan Taoyuan International Airport yesterday.",
+        "want": [],
+        "never": [{"type": "DonationPledge"}],
+    },
+    {
+        "id": "first-donated-followed-by",
+        "rule": "'first donated ... on June 4, followed by ...': past shipments, no pledges",
+        "url": "https://www.taipeitimes.com/News/taiwan/archives/2021/09/08/2003764014",
+        "published": "2021-09-08",
+        "text": "Japan first donated 1.24 million doses of the AstraZeneca vaccine to Taiwan on "
+        "June 4, followed by 1.13 million doses on July 8 and 970,000 doses on July 15.",
+        "want": [
+            {
+                "type": "Delivery",
+                "supplier": "JPN",
+                "recipient": "TWN",
+                "doses": 1240000,
+                "date": "2021-06-04",
+            }
+        ],
+        "known_gap_rules": "without a parser the dated past gift makes no delivery",
+        "never": [{"type": "DonationPledge"}],
+    },
+    {
+        "id": "thanked-for-contributing-and-a-contract",
+        "rule": "thanks for 'contributing' in a sentence about a contract is no gift",
+        "url": "https://www.radiociudadhabana.icrt.cu/2021/11/22/cuba-sends-new-batch-of-abdala-vaccine-against-covid-19-to-venezuela/",
+        "published": "2021-11-22",
+        "text": "Vezuelan Executive Vice President Delcy Rodriguez, thanked Cuba on that occasion "
+        "for contributing to immunization in Venezuela, and announced the signing of a "
+        "contract for 12 million doses.",
+        "want": [],
+        "never": [{"type": "DonationPledge"}],
+    },
+    {
+        "id": "provided-as-a-condition",
+        "rule": "'..., \"provided the existence of ...\"' opens a condition, not a shipment",
+        "url": "https://mb.com.ph/2021/09/30/algeria-inaugurates-production-of-sinovac-covid-19-vaccines",
+        "published": "2021-09-30",
+        "text": "He added that the production line aims to produce 6 million doses of Sinovac "
+        "vaccine by the end of this year, and 96 million doses each year thereafter, "
+        '"provided the existence of enough raw material and orders locally and '
+        'internationally."',
+        "want": [],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "manufacturing-at-a-joint-venture",
+        "rule": "'started manufacturing X at a joint venture with Y' is a transfer",
+        "url": "https://mb.com.ph/2021/09/30/algeria-inaugurates-production-of-sinovac-covid-19-vaccines",
+        "published": "2021-09-30",
+        "text": "ALGIERS -- Algeria on Wednesday started manufacturing the Sinovac COVID-19 "
+        "vaccines at a joint venture with China, which is located in the eastern province "
+        "of Constantine.",
+        "want": [{"type": "TechTransfer", "recipient": "DZA", "provider": ("CHN", "SINOVAC")}],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "deal-for-co-producing",
+        "rule": "'a deal for co-producing' is a transfer; 'signed the tripartite agreement' after "
+        "it refers to it and is no purchase",
+        "url": "https://banglamirrornews.com/2021/08/16/co-production-of-vaccine-dhaka-beijing-sign-deal/",
+        "published": "2021-08-16",
+        "text": "In a major development towards vaccine coperation, Dhaka and Beijing formally "
+        "signed a deal on Monday for co-producing Sinopharm Covid-19 vaccine in "
+        "Bangladesh. Bangladesh signed the tripartite agreement with Chinese company "
+        "Sinopharm and local drug manufacturer Incepta Pharmaceuticals.",
+        "want": [{"type": "TechTransfer", "recipient": "BGD", "date": "2021-08-16"}],
+        "never": [{"type": "PurchaseAgreement"}],
+    },
+    {
+        "id": "definite-agreement-dates-the-deal",
+        "rule": "'on Tuesday signed the agreement' refers to the deal told before and gives it its "
+        "day",
+        "url": "https://www.bangkokpost.com/thailand/general/2151939/contract-to-buy-20m-doses-of-pfizer-vaccine-signed",
+        "published": "2021-07-20",
+        "text": "The government has signed a supply agreement for 20 million doses of the Pfizer "
+        "Covid-19 vaccine, three months after it said it would buy them.\n\nOpas "
+        "Karnkawinpong, director-general of the Disease Control department, on Tuesday "
+        "signed the agreement with Ms Deborah Seifert, executive of Pfizer Thailand and "
+        "Indochina.",
+        "want": [
+            {"type": "PurchaseAgreement", "buyer": "THA", "doses": 20000000, "date": "2021-07-20"}
+        ],
+        "never": [{"type": "PurchaseAgreement", "date": None}],
+    },
+    {
+        "id": "set-to-donate",
+        "rule": "'is set to donate' is an announced gift, its subject the donor",
+        "url": "https://www.tvnz.co.nz/one-news/new-zealand/nz-donate-250k-doses-astrazenecas-covid-19-vaccine-fiji-pending-medsafe-approval",
+        "published": "2021-04-29",
+        "text": "The New Zealand Government is set to donate 250,000 doses of AstraZeneca's "
+        "Covid-19 vaccine to Fiji.",
+        "want": [{"type": "DonationPledge", "donor": "NZL", "recipient": "FJI", "doses": 250000}],
+        "never": [],
+    },
+    {
+        "id": "the-ministers-met",
+        "rule": "'the ministers met' are the two sides named in the sentence before",
+        "url": "https://www.tvnz.co.nz/one-news/new-zealand/nz-donate-250k-doses-astrazenecas-covid-19-vaccine-fiji-pending-medsafe-approval",
+        "published": "2021-04-29",
+        "text": "The New Zealand Government is set to donate 250,000 doses of AstraZeneca's "
+        "Covid-19 vaccine to Fiji. The ministers met virtually last week to discuss New "
+        "Zealand’s offer, which also includes $2 million of official development "
+        "assistance to support Fiji’s vaccine rollout.",
+        "want": [{"type": "Meeting", "participants": ["FJI", "NZL"]}],
+        "never": [{"type": "Meeting", "participants": ["NZL"]}],
+    },
+    {
+        "id": "it-is-the-subject-before",
+        "rule": "'It' opening a sentence is the country the sentence before is about; 'a total of' "
+        "with one day is that shipment",
+        "url": "https://in.news.yahoo.com/nepal-president-appeals-indian-chinese-155458122.html",
+        "published": "2021-05-26",
+        "text": "On January 2, Nepal received one million doses from the Serum Institute of India "
+        "(SII). It has also received a total of 348,000 doses of Covishield vaccine under "
+        "the COVAX facility on March 7.",
+        "want": [
+            {"type": "Delivery", "recipient": "NPL", "supplier": "COVAX", "date": "2021-03-07"}
+        ],
+        "known_gap_rules": "without a parser 'It' takes the last organisation named",
+        "never": [{"type": "Delivery", "recipient": "SERUM_INSTITUTE"}],
+    },
+    {
+        "id": "first-nation-to-register",
+        "rule": "'the first nation to register' a vaccine registered it",
+        "url": "https://tass.com/politics/1276231",
+        "published": "2021-04-09",
+        "text": "The Presidents of Russia and Turkey - Vladimir Putin and Recep Tayyip Erdogan - "
+        "focused on supply and possible production of Sputnik V COVID-19 vaccine, the "
+        "Kremlin said on Friday after the two leaders’ phone conversation.\n\nRussia was "
+        "the world’s first nation to register its coronavirus vaccine on August 11, 2020.",
+        "want": [{"type": "Approval", "authority": "RUS", "date": "2020-08-11"}],
+        "never": [],
+    },
+    {
+        "id": "approached-about-a-plant",
+        "rule": "'approached X about setting up a vaccine plant' asks for technology",
+        "url": "https://en.imsilkroad.com/p/323308.html",
+        "published": "2021-08-18",
+        "text": "The newspaper reported on Sunday that Sri Lanka's State Pharmaceutical "
+        "Corporation (SPC) had approached the Chinese government about setting up a "
+        "vaccine plant in the zone earlier this year given the rising demand for COVID-19 "
+        "vaccines in Sri Lanka.",
+        "want": [{"type": "TechTransferRequest", "requester": "LKA", "addressee": "CHN"}],
+        "never": [{"type": "SupplyRequest"}],
+    },
+    {
+        "id": "envoy-to-the-home-country",
+        "rule": "'ambassador to X' and a giver after 'by' point the story at X: its vice president "
+        "receives",
+        "url": "https://www.journalducameroun.com/en/zimbabwe-takes-delivery-of-200000-covid-19-vaccine-doses/",
+        "published": "2021-02-15",
+        "text": "Zimbabwe on Monday took delivery of 200,000 COVID-19 vaccine doses donated by the "
+        "Chinese government and is now waiting for a further 600,000 doses purchased from "
+        "the same country.Vice President and Health Minister Constantino Chiwenga received "
+        "the vaccines at the Robert Gabriel Mugabe International Airport on Monday "
+        "morning.\n\nHe was accompanied by Chinese ambassador to Zimbabwe Guo Shaochun.",
+        "want": [{"type": "Delivery", "recipient": "ZWE", "supplier": "CHN", "doses": 200000}],
+        "never": [{"type": "Delivery", "recipient": "CHN"}],
+    },
 ]
 
 

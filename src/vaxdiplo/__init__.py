@@ -63,6 +63,7 @@ __all__ = [
     "extract",
     "json_schema",
     "merge_events",
+    "render",
     "to_frame",
 ]
 
@@ -93,21 +94,28 @@ def explain(text: Any, *, published: Any = None, model: str = "default") -> str:
 
 def evaluate(gold: Any, extractor: Extractor | None = None) -> Report:
     """Score ``extractor`` (default model if None) on gold documents (a path or a list
-    of ``GoldDocument``) by the contract's rules (EVENTS.md §6).
+    of ``GoldDocument``) by the contract's rules (EVENTS.md §6). The event types the
+    extractor's rule files declare are checked in gold and scored too.
 
     A document whose extraction raises is scored with no predictions and named, with
     its error, in ``Report.failures``; the other documents are scored as usual.
     """
     from vaxdiplo.evaluation import GoldDocument, load_gold, score
-    from vaxdiplo.extractor import Extractor
+    from vaxdiplo.extractor import _extractor
 
+    ex = extractor or _extractor("default")
+    types = {name: spec.contract() for name, spec in ex.event_types.items()}
     docs = (
         list(gold)
         if not isinstance(gold, (str,)) and not hasattr(gold, "__fspath__")
-        else load_gold(gold)
+        else load_gold(gold, types)
     )
-    docs = [d if isinstance(d, GoldDocument) else GoldDocument.model_validate(d) for d in docs]
-    ex = extractor or Extractor()
+    docs = [
+        d
+        if isinstance(d, GoldDocument)
+        else GoldDocument.model_validate(d, context={"types": types})
+        for d in docs
+    ]
     predictions: dict[str, list[dict[str, Any]]] = {}
     failures: dict[str, str] = {}
     for d in docs:
@@ -115,7 +123,7 @@ def evaluate(gold: Any, extractor: Extractor | None = None) -> Report:
             predictions[d.id] = ex.extract(d.text, published=d.published, doc_id=d.id).to_gold()
         except Exception as err:  # one document's failure is recorded, not fatal
             failures[d.id] = f"{type(err).__name__}: {err}"
-    return score(docs, predictions).model_copy(update={"failures": failures})
+    return score(docs, predictions, types).model_copy(update={"failures": failures})
 
 
 def to_frame(results: Any) -> Any:
@@ -134,6 +142,17 @@ def merge_events(results: Any) -> Any:
     return _merge(results)
 
 
-def json_schema() -> dict[str, Any]:
-    """JSON Schema of ``Extraction`` (which contains the event union)."""
+def render(items: Any, style: str = "events", **kwargs: Any) -> str:
+    """HTML of the events (or mentions) of results or processed ``Doc``s, drawn with
+    displaCy. See :func:`vaxdiplo.views.render`."""
+    from vaxdiplo.views import render as _render
+
+    return _render(items, style, **kwargs)
+
+
+def json_schema(extractor: Extractor | None = None) -> dict[str, Any]:
+    """JSON Schema of ``Extraction`` (which contains the event union), or of the results
+    of ``extractor``, whose union also holds the event types its rule files declare."""
+    if extractor is not None:
+        return extractor.json_schema()
     return Extraction.model_json_schema()

@@ -18,6 +18,7 @@ pipe starts again with the items after them.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -28,7 +29,7 @@ from pydantic import TypeAdapter
 
 from vaxdiplo.errors import Errors, VaxdiploError
 from vaxdiplo.extensions import DOC_TEXT_KEY, doc_text
-from vaxdiplo.models import DocumentFailure, EventList, Extraction, Mention
+from vaxdiplo.models import DocumentFailure, Extraction, Mention
 
 __all__ = ["ERROR_MODES", "DocumentError", "iter_results", "serialise"]
 
@@ -55,7 +56,7 @@ class DocumentError(VaxdiploError):
     def __init__(self, failure: DocumentFailure) -> None:
         self.failure = failure
         super().__init__(
-            Errors.E018.format(
+            Errors.E019.format(
                 doc_id=failure.doc_id,
                 index=failure.index,
                 error=failure.error,
@@ -77,12 +78,12 @@ class _Slot:
 
 
 def check_arguments(batch_size: Any, n_process: Any, errors: Any) -> None:
-    """Raise ``ValueError`` [E017] for a bad ``extract_many`` argument."""
+    """Raise ``ValueError`` [E018] for a bad ``extract_many`` argument."""
     for name, value in (("batch_size", batch_size), ("n_process", n_process)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(Errors.E017.format(name=name, value=value))
+            raise ValueError(Errors.E018.format(name=name, value=value))
     if errors not in ERROR_MODES:
-        raise ValueError(Errors.E017.format(name="errors", value=errors))
+        raise ValueError(Errors.E018.format(name="errors", value=errors))
 
 
 def _unpack(item: Any, index: int) -> tuple[Any, Any, Any, dict[str, Any], str | None]:
@@ -162,21 +163,29 @@ def serialise(doc: Any) -> None:
     and drop the Python objects, so that ``Doc.to_bytes`` can carry the result."""
     from vaxdiplo.events import to_event
 
-    text = doc.user_data.pop(TEXT_KEY, None) or doc_text(doc)
+    text = doc.user_data.pop(TEXT_KEY, None)
+    events = doc._.vaxdiplo_events
+    if text is not None or events is None:
+        events = [to_event(c, text or doc_text(doc)) for c in doc._.vaxdiplo_candidates]
     doc.user_data.pop(DOC_TEXT_KEY, None)
-    events = [to_event(c, text) for c in doc._.vaxdiplo_candidates]
     mentions = doc._.vaxdiplo_entities.to_mentions(doc)
-    doc.user_data[PAYLOAD_KEY] = [EventList.dump_json(events), _MENTIONS.dump_json(mentions)]
+    doc.user_data[PAYLOAD_KEY] = [
+        b"[" + b",".join(e.model_dump_json().encode() for e in events) + b"]",
+        _MENTIONS.dump_json(mentions),
+    ]
     doc._.vaxdiplo_candidates = None
+    doc._.vaxdiplo_events = None
     doc._.vaxdiplo_entities = None
 
 
-def payload(doc: Any) -> tuple[tuple[Any, ...], tuple[Mention, ...]] | None:
-    """The events and mentions :func:`serialise` left on ``doc``, or None."""
+def payload(doc: Any) -> tuple[list[Any], tuple[Mention, ...]] | None:
+    """The events (as JSON data, for the extractor's own result model to validate:
+    it knows the event types its rule files declare) and mentions :func:`serialise`
+    left on ``doc``, or None."""
     data = doc.user_data.get(PAYLOAD_KEY)
     if data is None:
         return None
-    return tuple(EventList.validate_json(data[0])), _MENTIONS.validate_json(data[1])
+    return json.loads(data[0]), _MENTIONS.validate_json(data[1])
 
 
 def _finish(ex: Any, slot: _Slot, doc: Any) -> Extraction | DocumentFailure:

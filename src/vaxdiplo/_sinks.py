@@ -32,12 +32,12 @@ FORMATS = ("jsonl", "csv", "parquet")
 
 def output_format(path: Path, given: str | None) -> str:
     """The output format: ``given``, or the output's suffix (``.jsonl``, ``.csv``,
-    ``.parquet``); ``VaxdiploError`` [E019] when neither names one."""
+    ``.parquet``); ``VaxdiploError`` [E020] when neither names one."""
     fmt = given or path.suffix.lower().lstrip(".")
     if fmt == "json":
         fmt = "jsonl"
     if fmt not in FORMATS:
-        raise VaxdiploError(Errors.E019.format(output=path, formats=", ".join(FORMATS)))
+        raise VaxdiploError(Errors.E020.format(output=path, formats=", ".join(FORMATS)))
     if fmt != "jsonl":
         try:
             import pandas  # noqa: F401
@@ -45,7 +45,7 @@ def output_format(path: Path, given: str | None) -> str:
             if fmt == "parquet":
                 import pyarrow  # noqa: F401
         except ImportError as err:
-            raise VaxdiploError(Errors.E020.format(fmt=fmt, reason=err)) from err
+            raise VaxdiploError(Errors.E021.format(fmt=fmt, reason=err)) from err
     return fmt
 
 

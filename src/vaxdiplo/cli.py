@@ -14,10 +14,10 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from vaxdiplo._output import check_output
+from vaxdiplo._output import atomic_output, check_output
 from vaxdiplo.errors import Errors, VaxdiploError
 from vaxdiplo.evaluation.gold import GoldFormatError
-from vaxdiplo.models import DocumentFailure
+from vaxdiplo.models import DocumentFailure, Extraction
 
 __all__ = ["main"]
 
@@ -88,7 +88,7 @@ def _run_output(args: argparse.Namespace) -> Any:
     fmt = output_format(target, args.format)
     failures = check_output(args.failures or default_failures_path(Path(args.output)), args.paths)
     if failures == target:
-        raise VaxdiploError(Errors.E021.format(failures=failures))
+        raise VaxdiploError(Errors.E022.format(failures=failures))
     return RunOutput(target, failures, fmt)
 
 
@@ -116,7 +116,7 @@ def _explain_all(ex: Any, articles: Iterable[Any], args: argparse.Namespace) -> 
     return 1 if failures else 0
 
 
-def _extract_all(ex: Any, run: Any, args: argparse.Namespace) -> int:
+def _extract_all(ex: Any, run: Any, html: Path | None, args: argparse.Namespace) -> int:
     from vaxdiplo._progress import Progress
     from vaxdiplo.readers import count_articles
 
@@ -126,6 +126,7 @@ def _extract_all(ex: Any, run: Any, args: argparse.Namespace) -> int:
     results = ex.extract_many(todo, batch_size=args.batch_size, n_process=args.n_process)
     start = (run.documents, run.events, run.failed) if run else (0, 0, 0)
     total = lambda: count_articles(args.paths)  # noqa: E731  (counted only for a bar)
+    shown: list[Extraction] = []  # for --html
     try:
         with Progress(total, enabled=run is not None and not args.quiet, start=start) as bar:
             for result in results:
@@ -138,6 +139,8 @@ def _extract_all(ex: Any, run: Any, args: argparse.Namespace) -> int:
                     run.write(key, result)
                 elif not args.quiet and not failed:
                     _print_result(result, mentions=args.mentions)
+                if html and not failed:
+                    shown.append(result)
                 bar.advance(0 if failed else len(result.events), failed)
                 if failed and args.strict:
                     break
@@ -152,26 +155,46 @@ def _extract_all(ex: Any, run: Any, args: argparse.Namespace) -> int:
         return 2
     if run:
         run.finish()
+    if html:
+        _write_html(html, shown, quiet=args.quiet)
     wrote = f"; wrote {args.output}" if run else ""
     print(bar.summary() + wrote, file=sys.stderr)
     return 1 if bar.failures else 0
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _extractor(args: argparse.Namespace) -> Any:
+    """The extractor of ``--model``, ``--rules`` and ``--registry``, its pipeline loaded
+    (a bad model or file fails once, not on every document)."""
     from vaxdiplo.extractor import Extractor
 
-    if args.explain and args.output:
+    ex = Extractor(model=args.model, rules=args.rules, registry=args.registry)
+    ex.nlp  # noqa: B018
+    return ex
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    if args.explain and (args.output or args.html):
         print(Errors.E013, file=sys.stderr)
         return 2
     if args.published and not _readable_day(args.published):
         print(Errors.E003.format(value=args.published), file=sys.stderr)
         return 2
     run = _run_output(args) if args.output else None
-    ex = Extractor(model=args.model)
-    ex.nlp  # noqa: B018  (load now: a bad --model fails once, before anything is read)
+    html = check_output(args.html, args.paths) if args.html else None
+    ex = _extractor(args)
     if args.explain:
         return _explain_all(ex, _inputs(args), args)
-    return _extract_all(ex, run, args)
+    return _extract_all(ex, run, html, args)
+
+
+def _write_html(target: Path, results: list[Extraction], *, quiet: bool) -> None:
+    """The events of a batch as one HTML page (see :func:`vaxdiplo.render`)."""
+    from vaxdiplo.views import render
+
+    with atomic_output(target) as out:
+        out.write(render(results, "events", page=True, jupyter=False))
+    if not quiet:
+        print(f"wrote the events of {len(results)} document(s) to {target}")
 
 
 def _print_result(result, *, mentions: bool) -> None:
@@ -213,23 +236,27 @@ def _print_result(result, *, mentions: bool) -> None:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from vaxdiplo import json_schema
+    from vaxdiplo.extractor import Extractor
 
-    print(json.dumps(json_schema(), indent=2))
+    if args.rules or args.registry:  # the types a rule file declares are in the union
+        schema = Extractor(model="rules", rules=args.rules, registry=args.registry).json_schema()
+    else:
+        schema = json_schema()
+    print(json.dumps(schema, indent=2))
     return 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from vaxdiplo import evaluate
     from vaxdiplo.evaluation import load_gold
-    from vaxdiplo.extractor import Extractor
 
+    ex = _extractor(args)
+    types = {name: spec.contract() for name, spec in ex.event_types.items()}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        docs = load_gold(args.gold)
+        docs = load_gold(args.gold, types)
     for w in caught:
         print(f"vaxdiplo: {w.message}", file=sys.stderr)
-    ex = Extractor(model=args.model)
-    ex.nlp  # noqa: B018  (load now: a bad --model fails once, not on every document)
     report = evaluate(docs, ex)
     if args.json:
         print(report.to_json())
@@ -244,6 +271,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if report.failures else 0
+
+
+def _user_files(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a rule file added to the packaged rules (repeatable)",
+    )
+    p.add_argument(
+        "--registry",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a registry file added to the packaged registry (repeatable)",
+    )
 
 
 def _positive(value: str) -> int:
@@ -263,6 +307,7 @@ def _add_extract(sub: Any) -> None:
     )
     p.add_argument("paths", nargs="+", help="files and folders (.txt .html .jsonl .json .csv)")
     p.add_argument("-o", "--output", help="write the results: .jsonl, .csv or .parquet")
+    p.add_argument("--html", help="write a page showing the events of the batch (displaCy)")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), help="default: -o's suffix")
     p.add_argument("--failures", help="failures file (default: OUTPUT_STEM.failures.jsonl)")
     p.add_argument("--resume", action="store_true", help="carry on an interrupted -o run")
@@ -293,6 +338,7 @@ def _add_extract(sub: Any) -> None:
         default=True,
         help="print resolved mentions (default on; without -o)",
     )
+    _user_files(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no tables, no progress bar")
     p.set_defaults(func=cmd_extract, strict=False)
 
@@ -302,11 +348,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _add_extract(sub)
     s = sub.add_parser("schema", help="print the JSON Schema of an Extraction")
+    _user_files(s)
     s.set_defaults(func=cmd_schema)
     e = sub.add_parser("evaluate", help="score against gold JSONL (EVENTS.md §6)")
     e.add_argument("gold")
     e.add_argument("--json", action="store_true")
     e.add_argument("--model", default="default")
+    _user_files(e)
     e.set_defaults(func=cmd_evaluate)
     return parser
 

@@ -34,8 +34,8 @@ class Errors:
     E011 = "[E011] doc_id must be a str or None, not {type_name}: {value!r:.80}"
     E012 = "[E012] max_chars must be a positive int, not {value!r:.80}"
     E013 = (
-        "[E013] --explain prints explanations and writes no JSONL: "
-        "drop -o to explain, or --explain to write extractions."
+        "[E013] --explain prints explanations and writes no JSONL or HTML: "
+        "drop -o and --html to explain, or --explain to write extractions."
     )
     E014 = (
         "[E014] Batch item {index} is not a (doc_id, text, published) triple, an Article "
@@ -43,14 +43,14 @@ class Errors:
     )
     E015 = "[E015] {path} is not a regular file ({kind}): nothing was read."
     E016 = "[E016] The record at {where} is not an article with a string text and id: {reason}"
-
-    E017 = "[E017] extract_many() got a bad {name}: {value!r:.80}"
-    E018 = "[E018] Document {doc_id!r} (item {index}) failed: {error}: {message}"
-    E019 = "[E019] Cannot tell the output format of {output}: give --format ({formats})."
-    E020 = (
-        "[E020] Writing {fmt} needs pandas and pyarrow: pip install 'vaxdiplo[tables]' ({reason})."
+    E017 = "[E017] Bad registry file {path}: {reason}"
+    E018 = "[E018] extract_many() got a bad {name}: {value!r:.80}"
+    E019 = "[E019] Document {doc_id!r} (item {index}) failed: {error}: {message}"
+    E020 = "[E020] Cannot tell the output format of {output}: give --format ({formats})."
+    E021 = (
+        "[E021] Writing {fmt} needs pandas and pyarrow: pip install 'vaxdiplo[tables]' ({reason})."
     )
-    E021 = "[E021] The failures file {failures} is the output: choose another --failures path."
+    E022 = "[E022] The failures file {failures} is the output: choose another --failures path."
 
 
 class Warnings:

@@ -27,6 +27,7 @@ EXTENSIONS = {
     "vaxdiplo_published": "publication date (datetime.date) used to resolve relative dates",
     "vaxdiplo_entities": "DocEntities: resolved mentions and the document's home country",
     "vaxdiplo_candidates": "event candidates with their traces (see events.candidate.Candidate)",
+    "vaxdiplo_events": "the events as public pydantic models (see vaxdiplo.models)",
 }
 
 PUBLISHED_KEY = "vaxdiplo_published"

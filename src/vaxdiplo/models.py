@@ -8,9 +8,9 @@ lists of them and gives their JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model, model_validator
 
 __all__ = [
     "EVENT_CLASSES",
@@ -33,6 +33,7 @@ __all__ = [
     "TechTransfer",
     "TechTransferRequest",
     "Vaccine",
+    "extraction_model",
 ]
 
 ActorKind = Literal["person", "country", "government_body", "international_org", "company", "group"]
@@ -111,6 +112,8 @@ class _EventBase(_Frozen):
     evidence: tuple[Evidence, ...] = ()
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     rule: str = "manual"
+    trigger: Evidence | None = None
+    """The word that announced the event, with its offsets (not part of the gold format)."""
     roles: ClassVar[tuple[str, ...]] = ()
     fields: ClassVar[tuple[str, ...]] = ()
 
@@ -330,3 +333,22 @@ class Extraction(_Frozen):
     def to_gold(self) -> list[dict[str, Any]]:
         """The events in the gold format of EVENTS.md §5."""
         return [e.to_gold() for e in self.events]
+
+
+_EXTRACTION_MODELS: dict[tuple[type[_EventBase], ...], type[Extraction]] = {}
+
+
+def extraction_model(extra: tuple[type[_EventBase], ...] = ()) -> type[Extraction]:
+    """``Extraction``, or a subclass whose events may also be of the ``extra`` event
+    models (user-declared types, see :mod:`vaxdiplo.rules.types`), made once per set."""
+    if not extra:
+        return Extraction
+    if extra not in _EXTRACTION_MODELS:
+        union = Annotated[Union[(*EVENT_CLASSES.values(), *extra)], Field(discriminator="type")]
+        _EXTRACTION_MODELS[extra] = create_model(
+            "Extraction",
+            __base__=Extraction,
+            __module__=__name__,
+            events=(tuple[union, ...], ()),  # type: ignore[valid-type]
+        )
+    return _EXTRACTION_MODELS[extra]

@@ -9,13 +9,22 @@ English pipeline. The publication date is read from ``doc._.vaxdiplo_published``
 from __future__ import annotations
 
 import bisect
+import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from vaxdiplo.entities.gazetteer import Gazetteer
+from vaxdiplo.errors import Errors
 from vaxdiplo.extensions import register_extensions
+from vaxdiplo.registry import Registry, load_registry
+from vaxdiplo.registry.user import RegistryAdditions, extend_registry
+from vaxdiplo.rules.base import RuleFileError, TriggerRule
+from vaxdiplo.rules.files import RuleSet
+from vaxdiplo.rules.types import EventTypeSpec
 
 __all__ = [
     "EntityLinker",
@@ -30,7 +39,11 @@ SPANS_KEY = "vaxdiplo_mentions"
 
 
 class EntityLinker:
-    """Resolves people, countries, organisations and vaccines (see ``entities``)."""
+    """Resolves people, countries, organisations and vaccines (see ``entities``).
+
+    A user's registry additions (:meth:`add_registry`) extend this component's registry
+    only; :meth:`to_disk` saves them, so a saved pipeline keeps them.
+    """
 
     def __init__(
         self, nlp: Language, name: str = "vaxdiplo_entities", spans_key: str = SPANS_KEY
@@ -38,11 +51,33 @@ class EntityLinker:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
+        self.additions: list[RegistryAdditions] = []
+        self._sources: list[str] = []
+        self.gazetteer: Gazetteer | None = None  # None: the packaged registry's
+
+    @property
+    def registry(self) -> Registry:
+        """The registry in use: the packaged one with this component's additions."""
+        return self.gazetteer.registry if self.gazetteer is not None else load_registry()
+
+    def add_registry(self, additions: RegistryAdditions, source: str | None = None) -> None:
+        """Add a user's registry entries (see :mod:`vaxdiplo.registry.user`).
+
+        Raises:
+            RegistryFileError: an entry clashes with a known id or refers to an unknown one.
+        """
+        from vaxdiplo.entities import Gazetteer
+
+        both = [*self.additions, additions]
+        sources = [*self._sources, source or "registry additions"]
+        extended = extend_registry(load_registry(), both, sources)
+        self.additions, self._sources = both, sources
+        self.gazetteer = Gazetteer(extended)
 
     def __call__(self, doc: Doc) -> Doc:
         from vaxdiplo.entities import link
 
-        ents = link(doc, doc._.vaxdiplo_published)
+        ents = link(doc, doc._.vaxdiplo_published, self.gazetteer)
         doc._.vaxdiplo_entities = ents
         spans = []
         for e in ents.ents:
@@ -55,15 +90,29 @@ class EntityLinker:
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        """Nothing to save: the registries ship with the package."""
-        Path(path).mkdir(parents=True, exist_ok=True)
+        """Save the registry additions (``registry.json``); the packaged registry ships
+        with the package."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = [a.to_dict() for a in self.additions]
+        (path / "registry.json").write_text(json.dumps(data, indent=1), encoding="utf8")
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EntityLinker:
+        """Load the registry additions a saved pipeline holds."""
+        file = Path(path) / "registry.json"
+        if file.exists():
+            self.additions, self._sources, self.gazetteer = [], [], None
+            for data in json.loads(file.read_text(encoding="utf8")):
+                self.add_registry(RegistryAdditions.model_validate(data), str(file))
         return self
 
 
 class EventAssembler:
-    """Finds events from the linked mentions (see ``rules.engine``)."""
+    """Finds events from the linked mentions (see :mod:`vaxdiplo.events`).
+
+    A user's trigger rules (:meth:`add_rules`) extend this component's rules only;
+    :meth:`to_disk` saves every rule in use, so a saved pipeline keeps them.
+    """
 
     def __init__(
         self, nlp: Language, name: str = "vaxdiplo_events", rules_path: str | None = None
@@ -76,18 +125,63 @@ class EventAssembler:
         self.rules_path = rules_path
         self.finder = EventFinder(nlp.vocab, load_rules(rules_path))
 
+    @property
+    def rules(self) -> tuple[TriggerRule, ...]:
+        """The trigger rules in use."""
+        return tuple(self.finder.rules.values())
+
+    @property
+    def types(self) -> tuple[EventTypeSpec, ...]:
+        """The user-declared event types in use."""
+        return tuple(self.finder.types.values())
+
+    def add_rules(self, rules: RuleSet | Sequence[TriggerRule], source: str = "user rules") -> None:
+        """Add trigger rules (a rule file's :class:`~vaxdiplo.rules.files.RuleSet`, with
+        the event types it declares, or a sequence of rules) to those in use.
+
+        Raises:
+            RuleFileError: a rule's id or a type's name is already in use.
+        """
+        if isinstance(rules, RuleSet):
+            triggers, types = rules.triggers, rules.types
+        else:
+            triggers, types = tuple(rules), ()
+        clash = sorted({t.name for t in types} & set(self.finder.types))
+        if clash:
+            raise RuleFileError(Errors.E008.format(path=source, reason=f"types {clash} twice"))
+        self.set_rules((*self.rules, *triggers), source, (*self.types, *types))
+
+    def set_rules(
+        self,
+        rules: Sequence[TriggerRule],
+        source: str = "rules",
+        types: Sequence[EventTypeSpec] | None = None,
+    ) -> None:
+        """Use exactly ``rules`` (checked for unique ids) and ``types`` (by default the
+        types in use)."""
+        from vaxdiplo.events import EventFinder
+        from vaxdiplo.rules.base import check_unique
+
+        check_unique(tuple(rules), source)
+        types = self.types if types is None else tuple(types)
+        self.finder = EventFinder(self.finder.matcher.vocab, tuple(rules), types)
+
     def __call__(self, doc: Doc, *, serialise: bool = False) -> Doc:
-        """Set ``doc._.vaxdiplo_candidates``; with ``serialise`` (as
-        ``Extractor.extract_many`` asks of worker processes through ``component_cfg``),
-        leave the events and mentions as JSON in ``doc.user_data`` instead, so that
-        ``Doc.to_bytes`` can carry them."""
+        """Set ``doc._.vaxdiplo_candidates`` and ``doc._.vaxdiplo_events``; with
+        ``serialise`` (as ``Extractor.extract_many`` asks of worker processes through
+        ``component_cfg``), leave the events and mentions as JSON in ``doc.user_data``
+        instead, so that ``Doc.to_bytes`` can carry them."""
         from vaxdiplo.entities import link
+        from vaxdiplo.events import to_event
+        from vaxdiplo.extensions import doc_text
 
         ents = doc._.vaxdiplo_entities
         if ents is None:
             ents = link(doc, doc._.vaxdiplo_published)
             doc._.vaxdiplo_entities = ents
-        doc._.vaxdiplo_candidates = self.finder(doc, ents, doc._.vaxdiplo_published)
+        cands = self.finder(doc, ents, doc._.vaxdiplo_published)
+        doc._.vaxdiplo_candidates = cands
+        doc._.vaxdiplo_events = tuple(to_event(c, doc_text(doc)) for c in cands)
         if serialise:
             from vaxdiplo._batch import serialise as to_user_data
 
@@ -95,21 +189,28 @@ class EventAssembler:
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        """Save the trigger rules in use, so a saved pipeline keeps them."""
-        import json
-
+        """Save the trigger rules (``triggers.json``) and the user-declared event types
+        (``types.json``) in use, so a saved pipeline keeps them."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        rules = [r.to_dict() for r in self.finder.rules.values()]
+        rules = [r.to_dict() for r in self.rules]
         (path / "triggers.json").write_text(json.dumps(rules, indent=1), encoding="utf8")
+        types = [t.to_dict() for t in self.types]
+        (path / "types.json").write_text(json.dumps(types, indent=1), encoding="utf8")
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EventAssembler:
-        from vaxdiplo.events import EventFinder
-        from vaxdiplo.rules import load_rules
+        """Load the rules and types a saved pipeline holds."""
+        from vaxdiplo.rules.base import parse_triggers, read_json
+        from vaxdiplo.rules.files import parse_types
 
-        file = Path(path) / "triggers.json"
+        path = Path(path)
+        types = self.types
+        if (path / "types.json").exists():
+            types = parse_types(read_json(path / "types.json"), str(path / "types.json"))
+        file = path / "triggers.json"
         if file.exists():
-            self.finder = EventFinder(self.finder.matcher.vocab, load_rules(str(file)))
+            rules = parse_triggers(read_json(file), str(file), [t.name for t in types])
+            self.set_rules(rules, str(file), types)
         return self
 
 
@@ -125,7 +226,7 @@ def make_entity_linker(nlp: Language, name: str, spans_key: str) -> EntityLinker
 @Language.factory(
     "vaxdiplo_events",
     default_config={"rules_path": None},
-    assigns=["doc._.vaxdiplo_candidates"],
+    assigns=["doc._.vaxdiplo_candidates", "doc._.vaxdiplo_events"],
     requires=["doc._.vaxdiplo_entities"],
 )
 def make_event_assembler(nlp: Language, name: str, rules_path: str | None) -> EventAssembler:

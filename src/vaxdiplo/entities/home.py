@@ -27,6 +27,11 @@ _DATED_AFTER = re.compile(
 _CREDIT_AFTER = re.compile(r"[,/]\s*(?:\(|\d)")
 """A place written in title case is a dateline when a credit or a date follows it
 ("Harare, (APP - ...", "Tashkent, 17 Feb")."""
+_DAY_THEN_AGENCY = re.compile(
+    r"[,/]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*[(\u2013\u2014-]"
+)
+"""A title-case place is a dateline when a day and an agency or dash follow it
+("Bratislava, July 2 (TASR) -")."""
 _DATELINE_CHARS = 400
 """How far into the text a dateline may be."""
 
@@ -94,7 +99,11 @@ def _dateline_country(state: LinkState) -> Ent | None:
         if (
             line_start
             and nxt in (",", "/")
-            and (doc[e.start].text.isupper() or _CREDIT_AFTER.match(after))
+            and (
+                doc[e.start].text.isupper()
+                or _CREDIT_AFTER.match(after)
+                or _DAY_THEN_AGENCY.match(doc[e.end : e.end + 8].text)
+            )
             and _DATED_AFTER.match(after)
         ):
             return e  # "PHNOM PENH, Aug. 20 (Xinhua)", "JAKARTA / Wed", not "UAE, China sign"
@@ -161,6 +170,24 @@ def _counterpart(state: LinkState, e: Ent) -> bool:
     return False
 
 
+_ENVOYS = frozenset({"ambassador", "envoy", "ambassadors", "envoys", "embassy"})
+
+
+def _accredited_to(state: LinkState, e: Ent) -> bool:
+    """ "ambassador to Zimbabwe": the country an envoy is posted to."""
+    doc = state.doc
+    return e.start >= 2 and doc[e.start - 1].lower_ == "to" and doc[e.start - 2].lower_ in _ENVOYS
+
+
+def _from_abroad(state: LinkState, start: int) -> bool:
+    """A mention after "by" or "from" ("donated by the Chinese government")."""
+    doc = state.doc
+    k = start - 1
+    while k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("by", "from")
+
+
 def _most_mentioned(state: LinkState) -> str | None:
     """The country with most weight; sets ``state.ranking`` to all countries by weight."""
     doc = state.doc
@@ -183,11 +210,15 @@ def _most_mentioned(state: LinkState) -> str | None:
             weight += 0.5
         first = False
         counts[e.actor.party] += weight * (0.25 if _origin(state, e, starts, makers) else 1.0)
+        if _accredited_to(state, e):
+            counts[e.actor.party] += 1.0  # "Chinese ambassador to Zimbabwe": the host
     state.ranking = [c for c, _ in counts.most_common()]
     bodies: set[str] = set()
     for e in state.ents:  # bodies qualified by a country ("Vietnam's health ministry")
         if e.kind == "government_body" and e.actor is None:
             q = qualifier_before(state, e.start) or qualifier_of(state, e.end)
+            if q is not None and _from_abroad(state, min(q.start, e.start)):
+                continue  # "donated by the Chinese government": the giver's side
             if q is not None and q.kind == "country" and q.party not in bodies:
                 bodies.add(q.party)  # once a country: "thanked the Chinese government" thrice
                 counts[q.party] += 2.0

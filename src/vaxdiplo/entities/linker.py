@@ -28,6 +28,7 @@ from vaxdiplo.entities.organisations import (
     absorb_company_qualifiers,
     find_companies,
     resolve_bodies,
+    resolve_body_acronyms,
 )
 from vaxdiplo.entities.people import find_people, resolve_people
 from vaxdiplo.entities.state import LinkState
@@ -47,6 +48,7 @@ STEPS: tuple[Step, ...] = (
     resolve_titles_alone,  # "the Prime Minister", "the Vietnamese prime minister"
     recount_home,  # without a dateline: the home country, counting the people
     resolve_bodies,  # "the Ministry of Health" and the country that owns it
+    resolve_body_acronyms,  # "the National Institute of Health ... the NIH team"
 )
 """The steps of :func:`link`, in the order they run."""
 
@@ -70,4 +72,4 @@ def link(
     state.ents.sort(key=lambda e: (e.start, e.end))
     ranking = [state.home] if state.home else []
     ranking += [c for c in state.ranking if c not in ranking]
-    return DocEntities(ents=state.ents, home=state.home, ranking=ranking)
+    return DocEntities(ents=state.ents, home=state.home, ranking=ranking, registry=state.reg)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from vaxdiplo.models import Actor, Mention, Vaccine
+from vaxdiplo.registry import Registry
 
 __all__ = ["HONORIFICS", "NOT_NAMES", "VACCINE_NOUNS", "DocEntities", "Ent", "credit_spans"]
 
@@ -85,6 +86,8 @@ class DocEntities:
     home: str | None = None
     ranking: list[str] = field(default_factory=list)
     """Countries by how much the document is about them, home first."""
+    registry: Registry | None = None
+    """The registry the mentions were resolved with (packaged, or with a user's additions)."""
 
     def actors(self) -> list[Ent]:
         """The mentions resolved to an actor, qualifiers inside larger mentions left out."""

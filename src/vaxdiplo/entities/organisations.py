@@ -18,7 +18,12 @@ from vaxdiplo.entities.qualifiers import qualifier_before, qualifier_of
 from vaxdiplo.entities.state import LinkState
 from vaxdiplo.models import Actor
 
-__all__ = ["absorb_company_qualifiers", "find_companies", "resolve_bodies"]
+__all__ = [
+    "absorb_company_qualifiers",
+    "find_companies",
+    "resolve_bodies",
+    "resolve_body_acronyms",
+]
 
 #: Words that make a capitalised run a company ("... Biopharmaceutical", "... Ltd").
 _COMPANY_SUFFIXES = frozenset(
@@ -68,6 +73,11 @@ def find_companies(state: LinkState) -> None:
             and any(w in _COMPANY_SUFFIXES for w in words[1:])
             and not any(w in NOT_NAMES for w in words)
         ):
+            known = state.ent_at(i - 1) if i > 0 else None
+            if known is not None and known.kind == "company" and known.end == i:
+                state.reshape(known, known.start, j)  # "Cansino Bio Inc": the name goes on
+                i = j
+                continue
             core = [w.text for w in doc[i:j] if fold(w.text) not in _LEGAL_SUFFIXES]
             name = " ".join(core)
             if core and not state.in_credit(i, j):
@@ -144,6 +154,39 @@ def resolve_bodies(state: LinkState) -> None:
             country=country,
             party=country,
         )
+
+
+_INITIAL_SKIPS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _INITIAL_SKIPS).upper()
+
+
+def resolve_body_acronyms(state: LinkState) -> None:
+    """An acronym after a government body it abbreviates is that body: "the National
+    Institute of Health ... the NIH team" in a story about one country is that country's
+    institute, not the registry's body of another country with the same initials.
+
+    Args:
+        state: The document being linked, its bodies resolved.
+    """
+    bodies: dict[str, Actor] = {}
+    doc = state.doc
+    for e in state.ents:
+        text = doc[e.start : e.end].text
+        if e.kind == "government_body" and e.via == "body" and e.actor is not None:
+            bodies.setdefault(_initials(text), e.actor)
+            continue
+        if (
+            e.actor is not None
+            and e.kind in ("government_body", "international_org")
+            and e.end - e.start == 1
+            and text.isupper()
+            and text in bodies
+            and bodies[text].party != e.actor.party
+        ):
+            e.actor = bodies[text]
 
 
 def _starts_with(state: LinkState, k: int, kinds: tuple[str, ...]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from vaxdiplo._text import fold
 from vaxdiplo.entities.mentions import HONORIFICS, NOT_NAMES, Ent
 from vaxdiplo.entities.offices import person_actor, short_name_person
+from vaxdiplo.entities.qualifiers import qualifier_of
 from vaxdiplo.entities.state import LinkState
 from vaxdiplo.entities.titles import (
     org_apposition,
@@ -58,6 +59,8 @@ def resolve_people(state: LinkState) -> None:
             qual = org_in_title(state, title_ent)
         if qual is None and e.via != "registry":
             qual = org_apposition(state, e.end)
+        if qual is None and title_ent is not None and e.via != "registry":
+            qual = qualifier_of(state, e.end)  # "Prime Minister Roosevelt Skerrit of Dominica"
         for x in (title_ent, qual):
             if x is not None:
                 x.absorbed = True

@@ -6,6 +6,7 @@ scored fields and tolerances from here, so the contract is written down once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -99,3 +100,31 @@ MONEY_TOLERANCE: float = 0.01
 
 MatchKind = Literal["exact", "detected"]
 """How a matched pair of gold event and prediction qualifies."""
+
+
+@dataclass(frozen=True)
+class TypeContract:
+    """A user-declared event type, as the scorer sees it (see
+    :class:`vaxdiplo.rules.types.EventTypeSpec`).
+
+    Attributes:
+        name: The event type.
+        key_role: The role that decides whether a prediction detects a gold event.
+        party_roles: Roles that hold one party (compared as parties).
+        set_roles: Roles that hold a set of parties (compared as ``participants`` are).
+        fields: Other scored fields.
+        kinds: ``(field, kind)`` pairs: ``doses``, ``money`` and ``vaccine`` fields are
+            compared as the packaged ones are; every other field by equality.
+    """
+
+    name: str
+    key_role: str
+    party_roles: tuple[str, ...] = ()
+    set_roles: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    kinds: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def scored(self) -> tuple[str, ...]:
+        """Every field that counts for the exact metric when gold fills it."""
+        return (*self.set_roles, *self.party_roles, *self.fields, "date")

@@ -26,19 +26,27 @@ import warnings
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
+    create_model,
     field_validator,
     model_validator,
 )
 
 from vaxdiplo.errors import Warnings
-from vaxdiplo.evaluation.contract import EVENT_TYPES, FIELDS_BY_TYPE, NOTE_KEYS, PARTY_ROLES
+from vaxdiplo.evaluation.contract import (
+    EVENT_TYPES,
+    FIELDS_BY_TYPE,
+    NOTE_KEYS,
+    PARTY_ROLES,
+    TypeContract,
+)
 from vaxdiplo.evaluation.values import as_day
 
 __all__ = ["GoldDocument", "GoldEvent", "GoldFormatError", "GoldWarning", "load_gold"]
@@ -129,6 +137,58 @@ class GoldEvent(BaseModel):
         return self
 
 
+class _CustomGoldBase(BaseModel):
+    """The keys every gold event of a user-declared type may have."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    date: dt.date | str | None = None
+    optional: bool = False
+    alt: dict[str, list[str | list[str]]] | None = None
+    evidence: Any = None
+    why: Any = None
+    note: Any = None
+    notes: Any = None
+    comment: Any = None
+    rule: Any = None
+    confidence: Any = None
+
+    party_roles: ClassVar[tuple[str, ...]] = ()
+
+    @field_validator("date")
+    @classmethod
+    def _iso_day(cls, value: Any) -> Any:
+        return GoldEvent._iso_day(value)
+
+    @model_validator(mode="after")
+    def _alt_roles(self) -> _CustomGoldBase:
+        roles = set(self.party_roles)
+        for role in self.alt or {}:
+            if role not in roles:
+                raise ValueError(f"'alt' names {role!r}, which is not a party role of the type")
+        return self
+
+
+_GOLD_MODELS: dict[TypeContract, type[_CustomGoldBase]] = {}
+
+
+def gold_event_model(contract: TypeContract) -> type[_CustomGoldBase]:
+    """The gold schema of a user-declared type (made once per contract)."""
+    if contract not in _GOLD_MODELS:
+        kinds = dict(contract.kinds)
+        value_types = {"doses": int | float, "money": GoldMoney}
+        fields: dict[str, Any] = {"type": (Literal[contract.name], ...)}  # type: ignore[valid-type]
+        fields |= {r: (list[str] | None, None) for r in contract.set_roles}
+        fields |= {r: (str | None, None) for r in contract.party_roles}
+        fields |= {
+            f: (value_types.get(kinds.get(f, ""), str) | None, None) for f in contract.fields
+        }
+        model = create_model(f"Gold{contract.name}", __base__=_CustomGoldBase, **fields)
+        model.party_roles = (*contract.set_roles, *contract.party_roles)
+        _GOLD_MODELS[contract] = model
+    return _GOLD_MODELS[contract]
+
+
 # The member of a union that pydantic names in an error's location ("doses.int").
 _UNION_TAG = re.compile(r"^(?:int|float|str|bool|date|(?:list|dict|function-\w+)\[.*\])$")
 
@@ -184,27 +244,34 @@ class GoldDocument(BaseModel):
 
     @field_validator("events")
     @classmethod
-    def _check_events(cls, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _check_events(
+        cls, events: list[dict[str, Any]], info: ValidationInfo
+    ) -> list[dict[str, Any]]:
+        types = (info.context or {}).get("types") or {}
         for index, event in enumerate(events):
-            _check_gold_event(event, index)
+            _check_gold_event(event, index, types)
         return events
 
 
-def _check_gold_event(event: Any, index: int) -> None:
+def _check_gold_event(event: Any, index: int, types: Mapping[str, TypeContract]) -> None:
     """Raise ``ValueError`` naming the event and key when a gold event breaks the format."""
     if not isinstance(event, Mapping):
         raise ValueError(f"event {index}: expected an object, got {type(event).__name__}")
+    contract = types.get(event.get("type"))  # type: ignore[call-overload]
+    model = gold_event_model(contract) if contract is not None else GoldEvent
     try:
-        GoldEvent.model_validate(dict(event))
+        model.model_validate(dict(event))
     except ValidationError as exc:
         raise ValueError(f"event {index}: {_describe(exc)}") from None
 
 
-def _parse_document(obj: Any, where: str) -> GoldDocument:
+def _parse_document(
+    obj: Any, where: str, types: Mapping[str, TypeContract] | None = None
+) -> GoldDocument:
     if not isinstance(obj, Mapping):
         raise GoldFormatError(f"{where}: expected a JSON object, got {type(obj).__name__}")
     try:
-        return GoldDocument.model_validate(obj)
+        return GoldDocument.model_validate(obj, context={"types": types or {}})
     except ValidationError as exc:
         raise GoldFormatError(f"{where}: invalid gold document: {_describe(exc)}") from exc
 
@@ -246,24 +313,26 @@ def _read_text(path: Path) -> str:
         ) from exc
 
 
-def _load_jsonl(path: Path) -> list[GoldDocument]:
+def _load_jsonl(path: Path, types: Mapping[str, TypeContract]) -> list[GoldDocument]:
     docs: list[GoldDocument] = []
     for lineno, line in enumerate(_read_text(path).splitlines(), start=1):
         if not line.strip():
             continue
         obj = _decode(line, path, lineno)
-        docs.append(_parse_document(obj, f"{path}:{lineno}"))
+        docs.append(_parse_document(obj, f"{path}:{lineno}", types))
     return docs
 
 
-def _load_json(path: Path) -> list[GoldDocument]:
+def _load_json(path: Path, types: Mapping[str, TypeContract]) -> list[GoldDocument]:
     obj = _decode(_read_text(path), path)
     if isinstance(obj, list):
-        return [_parse_document(item, f"{path}: item {i}") for i, item in enumerate(obj)]
-    return [_parse_document(obj, str(path))]
+        return [_parse_document(item, f"{path}: item {i}", types) for i, item in enumerate(obj)]
+    return [_parse_document(obj, str(path), types)]
 
 
-def load_gold(path: str | Path) -> list[GoldDocument]:
+def load_gold(
+    path: str | Path, types: Mapping[str, TypeContract] | None = None
+) -> list[GoldDocument]:
     """Load gold documents.
 
     Args:
@@ -271,6 +340,8 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
             skipped), a ``.json`` file (one object or a list of objects), or a
             directory whose ``.json`` and ``.jsonl`` files (not recursive,
             sorted by name) are read in turn.
+        types: User-declared event types by name, whose gold events are checked
+            against their roles and fields.
 
     Returns:
         The documents, in file order.
@@ -295,9 +366,9 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
     seen: dict[str, Path] = {}
     for file in files:
         if file.suffix == ".jsonl":
-            loaded = _load_jsonl(file)
+            loaded = _load_jsonl(file, types or {})
         elif file.suffix == ".json":
-            loaded = _load_json(file)
+            loaded = _load_json(file, types or {})
         else:
             raise GoldFormatError(f"{file}: expected a .json or .jsonl file")
         for doc in loaded:

@@ -36,6 +36,7 @@ from vaxdiplo.evaluation.contract import (
     SCORED_FIELDS,
     STATE_PRODUCERS,
     MatchKind,
+    TypeContract,
 )
 from vaxdiplo.evaluation.values import as_day, money_amount
 
@@ -94,21 +95,25 @@ def _party_ok(pred_value: Any, gold: Mapping[str, Any], role: str) -> bool:
     return any(same_party(pred, accepted) for accepted in _accepted(gold, role))
 
 
-def _participants_share(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
-    accepted = _accepted(gold, "participants")
-    return any(same_party(p, a) for p in _parties(pred.get("participants")) for a in accepted)
+def _participants_share(
+    pred: Mapping[str, Any], gold: Mapping[str, Any], role: str = "participants"
+) -> bool:
+    accepted = _accepted(gold, role)
+    return any(same_party(p, a) for p in _parties(pred.get(role)) for a in accepted)
 
 
-def _participants_equal(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+def _participants_equal(
+    pred: Mapping[str, Any], gold: Mapping[str, Any], role: str = "participants"
+) -> bool:
     """Set equality under :func:`same_party`, with ``alt`` parties as accepted extras.
 
     Every gold participant must be matched by some predicted participant, and
     every predicted participant must match a gold participant or a party that
     ``alt["participants"]`` lists.
     """
-    gold_parties = _parties(gold.get("participants"))
-    accepted = _accepted(gold, "participants")
-    pred_parties = _parties(pred.get("participants"))
+    gold_parties = _parties(gold.get(role))
+    accepted = _accepted(gold, role)
+    pred_parties = _parties(pred.get(role))
     covers_gold = all(any(same_party(p, g) for p in pred_parties) for g in gold_parties)
     all_accepted = all(any(same_party(p, a) for a in accepted) for p in pred_parties)
     return covers_gold and all_accepted
@@ -148,9 +153,13 @@ def _is_filled(value: Any) -> bool:
     return True
 
 
-def _field_ok(field: str, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
-    gold_value = gold.get(field)
-    pred_value = pred.get(field)
+def _field_ok(
+    field: str, pred: Mapping[str, Any], gold: Mapping[str, Any], key: str | None = None
+) -> bool:
+    """Whether ``pred`` agrees with ``gold`` on ``field`` (read under ``key`` when given:
+    a field of a user-declared type compared as the packaged field ``field`` is)."""
+    gold_value = gold.get(key or field)
+    pred_value = pred.get(key or field)
     if field == "participants":
         return _participants_equal(pred, gold)
     if field in PARTY_ROLES:
@@ -167,31 +176,49 @@ def _field_ok(field: str, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> b
     return pred_value is not None and pred_value == gold_value
 
 
-def is_detected(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+def _custom_field_ok(
+    field: str, pred: Mapping[str, Any], gold: Mapping[str, Any], contract: TypeContract
+) -> bool:
+    """A field of a user-declared type, compared by its kind."""
+    if field in contract.set_roles:
+        return _participants_equal(pred, gold, field)
+    if field in contract.party_roles:
+        return _party_ok(pred.get(field), gold, field)
+    kind = dict(contract.kinds).get(field, field)
+    return _field_ok(kind if kind in ("doses", "money", "vaccine") else field, pred, gold, field)
+
+
+def is_detected(
+    pred: Mapping[str, Any], gold: Mapping[str, Any], contract: TypeContract | None = None
+) -> bool:
     """Whether a prediction detects a gold event (EVENTS.md §6).
 
     Args:
         pred: A predicted event in gold dict shape.
         gold: A gold event.
 
+        contract: The type's contract when it is a user-declared type.
+
     Returns:
         True when the types are equal and the key role
-        (:data:`~vaxdiplo.evaluation.contract.KEY_ROLE`) agrees where gold
-        fills it; for ``PhoneCall`` and ``Meeting`` the participant sets must
-        share a party.
+        (:data:`~vaxdiplo.evaluation.contract.KEY_ROLE`, or the contract's)
+        agrees where gold fills it; for ``PhoneCall`` and ``Meeting`` (and a
+        set-valued key role) the sets must share a party.
     """
     etype = gold.get("type")
     if pred.get("type") != etype:
         return False
-    role = KEY_ROLE.get(str(etype))
+    role = contract.key_role if contract is not None else KEY_ROLE.get(str(etype))
     if role is None or not _is_filled(gold.get(role)):
         return True
-    if role == "participants":
-        return _participants_share(pred, gold)
+    if role == "participants" or (contract is not None and role in contract.set_roles):
+        return _participants_share(pred, gold, role)
     return _party_ok(pred.get(role), gold, role)
 
 
-def is_exact(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+def is_exact(
+    pred: Mapping[str, Any], gold: Mapping[str, Any], contract: TypeContract | None = None
+) -> bool:
     """Whether a prediction matches a gold event exactly (EVENTS.md §6).
 
     Money is compared on its amount only (within
@@ -201,14 +228,18 @@ def is_exact(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
     Args:
         pred: A predicted event in gold dict shape.
         gold: A gold event.
+        contract: The type's contract when it is a user-declared type.
 
     Returns:
         True when the prediction detects the gold event and every field of
-        :data:`~vaxdiplo.evaluation.contract.SCORED_FIELDS` that gold fills is
-        equal.
+        :data:`~vaxdiplo.evaluation.contract.SCORED_FIELDS` (or of the
+        contract) that gold fills is equal.
     """
-    if not is_detected(pred, gold):
+    if not is_detected(pred, gold, contract):
         return False
+    if contract is not None:
+        filled = [f for f in contract.scored if _is_filled(gold.get(f))]
+        return all(_custom_field_ok(f, pred, gold, contract) for f in filled)
     return all(_field_ok(f, pred, gold) for f in SCORED_FIELDS if _is_filled(gold.get(f)))
 
 
@@ -238,7 +269,9 @@ def _max_weight_matching(weights: list[list[int]]) -> list[tuple[int, int]]:
 
 
 def match_group(
-    gold: Sequence[Mapping[str, Any]], preds: Sequence[Mapping[str, Any]]
+    gold: Sequence[Mapping[str, Any]],
+    preds: Sequence[Mapping[str, Any]],
+    contract: TypeContract | None = None,
 ) -> list[tuple[int, int, MatchKind]]:
     """Match the gold and predicted events of one article and one type.
 
@@ -253,6 +286,7 @@ def match_group(
     Args:
         gold: The gold events of the group.
         preds: The predictions of the group.
+        contract: The type's contract when it is a user-declared type.
 
     Returns:
         ``(gold index, pred index, kind)`` triples, indices local to the inputs.
@@ -270,10 +304,10 @@ def match_group(
         optional = bool(g.get("optional", False))
         row: list[int] = []
         for pi, p in enumerate(preds):
-            if is_exact(p, g):
+            if is_exact(p, g, contract):
                 kinds[gi, pi] = "exact"
                 row.append(w_exact_optional if optional else w_exact_required)
-            elif is_detected(p, g):
+            elif is_detected(p, g, contract):
                 kinds[gi, pi] = "detected"
                 row.append(w_detected_optional if optional else w_detected_required)
             else:

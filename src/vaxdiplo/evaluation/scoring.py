@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from vaxdiplo.evaluation.contract import EVENT_TYPES, MatchKind
+from vaxdiplo.evaluation.contract import EVENT_TYPES, MatchKind, TypeContract
 from vaxdiplo.evaluation.gold import GoldDocument
 from vaxdiplo.evaluation.matching import match_group
 from vaxdiplo.evaluation.report import ArticleMatches, Prf, Report, Scores
@@ -30,12 +30,14 @@ from vaxdiplo.evaluation.report import ArticleMatches, Prf, Report, Scores
 __all__ = ["score"]
 
 
-def _check_prediction(event: Any, doc_id: str, index: int) -> Mapping[str, Any]:
+def _check_prediction(
+    event: Any, doc_id: str, index: int, types: Mapping[str, TypeContract]
+) -> Mapping[str, Any]:
     if not isinstance(event, Mapping):
         raise TypeError(
             f"prediction {index} of {doc_id!r} is a {type(event).__name__}, expected a mapping"
         )
-    if event.get("type") not in EVENT_TYPES:
+    if event.get("type") not in EVENT_TYPES and event.get("type") not in types:
         raise ValueError(
             f"prediction {index} of {doc_id!r} has unknown event type {event.get('type')!r}"
         )
@@ -71,13 +73,14 @@ def _count(
 
 
 def _score_article(
-    doc: GoldDocument, preds: Sequence[Mapping[str, Any]]
+    doc: GoldDocument, preds: Sequence[Mapping[str, Any]], types: Mapping[str, TypeContract]
 ) -> tuple[dict[str, Scores], ArticleMatches]:
     """Match and count one article, type by type.
 
     Args:
         doc: The gold document.
         preds: Its checked predictions.
+        types: The contracts of user-declared types.
 
     Returns:
         The scores of each type present in gold or predictions (in
@@ -86,12 +89,12 @@ def _score_article(
     """
     by_type: dict[str, Scores] = {}
     pairs: list[tuple[int, int, MatchKind]] = []
-    types = {e["type"] for e in doc.events} | {p["type"] for p in preds}
-    for etype in (t for t in EVENT_TYPES if t in types):
+    present = {e["type"] for e in doc.events} | {p["type"] for p in preds}
+    for etype in (t for t in (*EVENT_TYPES, *types) if t in present):
         gold_idx = [i for i, e in enumerate(doc.events) if e["type"] == etype]
         pred_idx = [i for i, p in enumerate(preds) if p["type"] == etype]
         group_gold = [doc.events[i] for i in gold_idx]
-        local = match_group(group_gold, [preds[i] for i in pred_idx])
+        local = match_group(group_gold, [preds[i] for i in pred_idx], types.get(etype))
         by_type[etype] = _count(group_gold, len(pred_idx), local)
         pairs += [(gold_idx[gi], pred_idx[pi], kind) for gi, pi, kind in local]
     pairs.sort()
@@ -108,6 +111,7 @@ def _score_article(
 def score(
     gold_docs: Sequence[GoldDocument],
     predictions: Mapping[str, Sequence[Mapping[str, Any]]],
+    types: Mapping[str, TypeContract] | None = None,
 ) -> Report:
     """Score predicted events against gold (EVENTS.md §6).
 
@@ -116,6 +120,8 @@ def score(
         predictions: Predicted events (dicts in gold shape; extra keys are
             ignored) keyed by document id. A gold document without an entry
             has no predictions.
+        types: User-declared event types by name (their key role, roles and
+            fields); scored after the packaged types, in this order.
 
     Returns:
         The report: micro-averaged scores overall, per type and per article,
@@ -126,6 +132,7 @@ def score(
             occurs twice in ``gold_docs``, or a prediction has an unknown type.
         TypeError: When a prediction is not a mapping.
     """
+    types = dict(types or {})
     ids = [doc.id for doc in gold_docs]
     if len(set(ids)) != len(ids):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -138,8 +145,9 @@ def score(
     per_article: dict[str, Scores] = {}
     matches: dict[str, ArticleMatches] = {}
     for doc in gold_docs:
-        preds = [_check_prediction(p, doc.id, i) for i, p in enumerate(predictions.get(doc.id, ()))]
-        by_type, matches[doc.id] = _score_article(doc, preds)
+        given = predictions.get(doc.id, ())
+        preds = [_check_prediction(p, doc.id, i, types) for i, p in enumerate(given)]
+        by_type, matches[doc.id] = _score_article(doc, preds, types)
         article = Scores()
         for etype, group in by_type.items():
             per_type[etype] = per_type.get(etype, Scores()) + group
@@ -149,5 +157,5 @@ def score(
     overall = Scores()
     for s in per_article.values():
         overall = overall + s
-    ordered_types = {t: per_type[t] for t in EVENT_TYPES if t in per_type}
+    ordered_types = {t: per_type[t] for t in (*EVENT_TYPES, *types) if t in per_type}
     return Report(overall=overall, per_type=ordered_types, per_article=per_article, matches=matches)

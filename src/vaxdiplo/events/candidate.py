@@ -71,6 +71,12 @@ class Candidate:
     weak_roles: set[str] = field(default_factory=set)
     """Roles filled from the document rather than the sentence (overridable)."""
     trigger_i: int = -1
+    trigger_span: tuple[int, int] | None = None
+    """Character offsets of the trigger word."""
+    attributes: dict[str, Any] = field(default_factory=dict)
+    """The attributes of a user-declared type, by name."""
+    model: Any = None
+    """The event model of a user-declared type (None: a packaged type)."""
 
     def copy(self) -> Candidate:
         """An independent copy (roles, trace, evidence and weak roles are not shared)."""
@@ -82,6 +88,7 @@ class Candidate:
                 "evidence": list(self.evidence),
                 "sent_starts": list(self.sent_starts),
                 "weak_roles": set(self.weak_roles),
+                "attributes": dict(self.attributes),
             }
         )
 
@@ -102,21 +109,27 @@ class Candidate:
 
 def to_event(c: Candidate, text: str) -> Any:
     """The pydantic event for a candidate."""
-    cls = EVENT_CLASSES[c.type]
+    cls = c.model or EVENT_CLASSES[c.type]
     data: dict[str, Any] = {
         "date": c.date,
         "rule": c.rule,
         "confidence": round(c.confidence, 2),
         "evidence": tuple(Evidence(text=text[s:e], start=s, end=e) for s, e in sorted(c.evidence)),
     }
-    for role in ROLE_ORDER[c.type]:
+    if c.trigger_span is not None:
+        s, e = c.trigger_span
+        data["trigger"] = Evidence(text=text[s:e], start=s, end=e)
+    for role in ROLE_ORDER.get(c.type, cls.roles):
         value = c.roles.get(role)
-        if role == "participants":
+        if role == "participants" or isinstance(cls.model_fields[role].default, tuple):
             data[role] = tuple(value or ())
         elif isinstance(value, list):
             data[role] = value[0] if value else None
         else:
             data[role] = value
+    if c.model is not None:
+        data.update(c.attributes)
+        return cls(**data)
     if "vaccine" in cls.model_fields:
         data["vaccine"] = c.vaccine
     if "doses" in cls.model_fields:

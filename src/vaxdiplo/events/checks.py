@@ -52,7 +52,8 @@ _PLEDGE_NOUN_CONTEXT = frozenset(
 )
 _GIVING = frozenset({"provide", "give", "extend"})
 _DELIVERY_NOUN_CONTEXT = frozenset(
-    "arrived arrives landed received receives reached handed delivered took welcomed arrival "
+    "arrived arrives landed received receives reached handed delivered delivering took welcomed "
+    "arrival "
     "came transported flown transferred land lands provided sent shipped taken take takes "
     "ceremony".split()
 )
@@ -62,6 +63,7 @@ _AGREEMENT_MADE = frozenset(
 )
 _TECH_WORDS = frozenset(
     "technology tech licence license licensing manufacture manufacturing locally produce "
+    "producing "
     "production fill-and-finish fill finish filling".split()
 )
 _AIM_WORDS = frozenset({"aims", "aim", "target", "hopes", "plans"})
@@ -297,10 +299,13 @@ def _past_gift_to(ctx, rule, trig, sent, facts) -> bool:
 
 _MAKING = frozenset(
     "produce production manufacture manufacturing co-production coproduction co-produce "
-    "make bottle bottling fill-and-finish".split()
+    "make bottle bottling fill-and-finish producing".split()
 )
-_MAKING_CUES = frozenset({"to", "on", "for", "of", "joint", "start", "local", "begin"})
+_MAKING_CUES = frozenset({"to", "on", "for", "of", "joint", "start", "local", "begin", "co", "-"})
 _LOCAL_PLANT = frozenset("plant factory facility facilities locally domestically local".split())
+_STARTED_MAKING = frozenset(
+    "manufacturing producing making bottling manufactured produced made bottled".split()
+)
 _BUYING_FIRST = frozenset({"buy", "purchase", "procure", "procurement", "supply", "deliver"})
 
 
@@ -319,6 +324,8 @@ def _produce_after(ctx, rule, trig, sent, facts) -> bool:
     if under is not None and made_here and set(before[:under]) & (_MAKING | {"making"}):
         return has_vaccine(ctx, facts)  # "a new plant in Abu Dhabi will start making X under
         # a joint venture between ...", not "Pfizer is making doses under an agreement"
+    if fold(trig.text) == "venture" and before[-3:-2] == ["at"] and set(before) & _STARTED_MAKING:
+        return has_vaccine(ctx, facts)  # "started manufacturing X at a joint venture with"
     words = [fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 25)]]
     for k, w in enumerate(words):
         if w in _BUYING_FIRST:

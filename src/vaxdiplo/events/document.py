@@ -351,6 +351,9 @@ def _attach_anaphor(state: DocumentState, a: Candidate) -> None:
     same = [e for e in before if e.type == a.type] or before
     target = max(same, key=lambda e: max(s for s in e.sent_starts if s <= a.sent_starts[0]))
     target.vaccine = target.vaccine or a.vaccine
+    if target.date is None and a.date is not None and a.type == target.type:
+        target.date = a.date  # "..., on Tuesday signed the agreement with Pfizer"
+        target.trace.append(f"date {a.date} <- the anaphor")
     if target.type in ("PurchaseAgreement", "DonationPledge"):
         target.money = target.money or a.money
     for ev in a.evidence:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,7 @@ from vaxdiplo.events.checks import needs_ok
 from vaxdiplo.events.clauses.arguments import arguments, governing_verb
 from vaxdiplo.events.clauses.scope import mood
 from vaxdiplo.events.context import DocContext, Facts, Site
+from vaxdiplo.events.custom import custom_candidates, merge_custom
 from vaxdiplo.events.document import document_pass
 from vaxdiplo.events.lexicon import SUPPLY_WORDS, VACCINE_WORDS
 from vaxdiplo.events.prefilter import WindowedMatcher
@@ -45,8 +47,9 @@ from vaxdiplo.events.roles import assign_roles, company_reference
 from vaxdiplo.events.split import SEGMENTED, split, split_segments, split_shipments
 from vaxdiplo.events.types import TALKS, TYPES, participants, request_types
 from vaxdiplo.models import Money
-from vaxdiplo.registry import load_registry
+from vaxdiplo.registry import Registry, VaccineEntry, load_registry
 from vaxdiplo.rules.base import TriggerRule, load_rules
+from vaxdiplo.rules.types import EventTypeSpec
 
 __all__ = ["EventFinder", "find_events"]
 
@@ -60,10 +63,18 @@ class EventFinder:
     Args:
         vocab: The pipeline's vocabulary.
         rules: Trigger rules; the packaged rule file when None.
+        types: The user-declared event types the rules may announce
+            (see :mod:`vaxdiplo.events.custom`).
     """
 
-    def __init__(self, vocab, rules: tuple[TriggerRule, ...] | None = None) -> None:
+    def __init__(
+        self,
+        vocab,
+        rules: tuple[TriggerRule, ...] | None = None,
+        types: tuple[EventTypeSpec, ...] = (),
+    ) -> None:
         self.rules = {r.id: r for r in (rules or load_rules())}
+        self.types = {t.name: t for t in types}
         rules = self.rules.values()
         self.matcher = WindowedMatcher(
             vocab, [(r.id, self._by_first_word(r.pattern)) for r in rules]
@@ -72,16 +83,11 @@ class EventFinder:
             vocab, [(r.id, self._by_first_word(self._strip_pos(r.pattern))) for r in rules]
         )
         self.registry = load_registry()
-        by_maker: dict[str, list] = {}
-        for v in self.registry.vaccines:
-            if v.maker:
-                by_maker.setdefault(v.maker, []).append(v)
-        # a maker with one main product stands for it ("a deal with CanSino")
-        self.makers = {m: vs[0] for m, vs in by_maker.items() if len(vs) == 1}
-        for m, vs in by_maker.items():
-            main = [v for v in vs if v.id.replace("-", "") in m.lower().replace("_", "")]
-            if len(vs) > 1 and len(main) == 1:
-                self.makers[m] = main[0]
+
+    @property
+    def makers(self) -> dict[str, VaccineEntry]:
+        """Makers with one main product in the packaged registry (see :func:`main_products`)."""
+        return main_products(self.registry)
 
     @staticmethod
     def _by_first_word(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -105,17 +111,24 @@ class EventFinder:
         return out
 
     def __call__(self, doc: Doc, ents: DocEntities, published: dt.date | None) -> list[Candidate]:
-        ctx = DocContext(doc, ents, published, self.registry, self.makers)
+        registry = ents.registry or self.registry
+        ctx = DocContext(doc, ents, published, registry, main_products(registry))
         cands: list[Candidate] = []
+        custom: list[Candidate] = []
         done: set[tuple[str, int]] = set()
         for rule, trig in self.triggers(ctx):
             if (rule.type, trig.i) in done:
                 continue
-            found = candidates(ctx, rule, trig)
+            spec = self.types.get(rule.type)
+            if spec is not None:
+                found = custom_candidates(ctx, spec, rule, trig)
+                custom.extend(found)
+            else:
+                found = candidates(ctx, rule, trig)
+                cands.extend(found)
             if found:  # a rule whose checks fail leaves the token to the next rule
                 done.add((rule.type, trig.i))
-                cands.extend(found)
-        return document_pass(ctx, cands)
+        return document_pass(ctx, cands) + merge_custom(custom, self.types)
 
     def triggers(self, ctx: DocContext) -> Iterator[tuple[TriggerRule, Token]]:
         """Each matching rule and its trigger token, once per rule and token; words inside
@@ -136,6 +149,22 @@ class EventFinder:
                 continue
             seen.add((rule.id, trig.i))
             yield rule, trig
+
+
+@lru_cache(maxsize=16)
+def main_products(registry: Registry) -> dict[str, VaccineEntry]:
+    """Vaccine makers with one main product, by organisation id: a maker with one product
+    stands for it ("a deal with CanSino")."""
+    by_maker: dict[str, list[VaccineEntry]] = {}
+    for v in registry.vaccines:
+        if v.maker:
+            by_maker.setdefault(v.maker, []).append(v)
+    makers = {m: vs[0] for m, vs in by_maker.items() if len(vs) == 1}
+    for m, vs in by_maker.items():
+        main = [v for v in vs if v.id.replace("-", "") in m.lower().replace("_", "")]
+        if len(vs) > 1 and len(main) == 1:
+            makers[m] = main[0]
+    return makers
 
 
 def candidates(ctx: DocContext, rule: TriggerRule, trig: Token) -> list[Candidate]:
@@ -168,7 +197,7 @@ def build(
     anchor = governing_verb(trig) if (rule.verb_anchor and ctx.parsed) else trig
     args = [company_reference(ctx, a, facts) for a in arguments(ctx, sent, anchor)]
     if etype in TALKS:
-        found = participants(rule, args, facts, plural=fold(trig.text) in _SEPARATE_TALKS)
+        found = participants(rule, args, facts, fold(trig.text) in _SEPARATE_TALKS, ctx.doc, trig.i)
         if found is None:
             return []
         roles, trace = found
@@ -244,6 +273,7 @@ def _candidate(
     c = Candidate(
         type=etype, rule=rule.id, trigger=trig.text, sent_starts=[sent.start], trigger_i=trig.i
     )
+    c.trigger_span = (trig.idx, trig.idx + len(trig.text))
     c.evidence.append((sent.start_char, sent.end_char))
     c.weak = rule.weak
     c.anaphoric = rule.anaphoric

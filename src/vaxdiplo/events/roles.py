@@ -28,6 +28,7 @@ __all__ = [
     "maker_country",
     "maker_parties",
     "phrase_supplier",
+    "through_channel",
     "to_phrase",
     "vaccine_owner",
     "vaccine_owner_arg",
@@ -260,3 +261,19 @@ def maker_parties(ctx: DocContext, c: Candidate) -> set[str]:
                 o.id for o in ctx.registry.organisations if o.state_owned and o.country == m.country
             }
     return out
+
+
+def through_channel(ctx: DocContext, args: list[Arg]) -> Actor | None:
+    """ "through the COVAX mechanism", "via COVAX", "through the African Vaccine
+    Acquisition Trust": the organisation a gift or a purchase goes through (a gift's
+    recipient when no country is named to benefit; a purchase's buyer when none is
+    named)."""
+    for a in args:
+        if a.ent is None or a.actor.kind != "international_org":
+            continue
+        k = a.ent.start - 1
+        while k >= 0 and fold(ctx.doc[k].text) in ("the", "its", "un", "global"):
+            k -= 1
+        if k >= 0 and fold(ctx.doc[k].text) in ("through", "via"):
+            return a.actor
+    return None

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
-from typing import Any, Literal
+from pathlib import Path
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from vaxdiplo.errors import Errors, VaxdiploError
 
-__all__ = ["RuleFileError", "TriggerRule", "load_rules"]
+__all__ = [
+    "RuleFileError",
+    "TriggerRule",
+    "check_unique",
+    "load_rules",
+    "parse_triggers",
+    "read_json",
+]
 
 RuleType = Literal[
     "PhoneCall",
@@ -24,6 +40,7 @@ RuleType = Literal[
     "PurchaseAgreement",
 ]
 """``Request`` rules yield a SupplyRequest, a TechTransferRequest or both, by what is asked."""
+PACKAGED_TYPES: tuple[str, ...] = get_args(RuleType)
 
 
 class RuleFileError(VaxdiploError, ValueError):
@@ -59,7 +76,8 @@ class TriggerRule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z_]+\.[a-z_]+$")
-    type: RuleType
+    type: str
+    """A packaged type (:data:`RuleType`) or a type declared in the same rule file."""
     pattern: list[dict[str, Any]] = Field(min_length=1)
     anchor: int = 0
     roles: dict[str, str] = Field(min_length=1)
@@ -78,6 +96,15 @@ class TriggerRule(BaseModel):
     """Relate the actors to the verb that governs the trigger ("received raw materials")."""
     """Only adds to an event already found ("during the call", "the contract is worth")."""
 
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, etype: str, info: ValidationInfo) -> str:
+        declared = (info.context or {}).get("types") or ()
+        if etype not in PACKAGED_TYPES and etype not in declared:
+            known = [*PACKAGED_TYPES, *declared]
+            raise ValueError(f"unknown event type {etype!r}; known: {known}")
+        return etype
+
     @field_validator("needs")
     @classmethod
     def _known_checks(cls, needs: tuple[str, ...]) -> tuple[str, ...]:
@@ -89,30 +116,75 @@ class TriggerRule(BaseModel):
         return needs
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TriggerRule:
-        return cls.model_validate(data)
+    def from_dict(cls, data: dict[str, Any], types: Iterable[str] = ()) -> TriggerRule:
+        """A rule from its dict; ``types`` names the user-declared types it may have."""
+        return cls.model_validate(data, context={"types": tuple(types)})
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(exclude_defaults=True)
 
 
-def _parse(raw: bytes, where: str) -> tuple[TriggerRule, ...]:
-    try:
-        items = json.loads(raw)
-        rules = tuple(TriggerRule.from_dict(item) for item in items)
-    except (ValueError, ValidationError, TypeError) as err:
-        raise RuleFileError(Errors.E008.format(path=where, reason=err)) from err
+def entry_problem(err: ValidationError) -> str:
+    """The first problem of a validation error, naming its field."""
+    first = err.errors(include_url=False)[0]
+    field = ".".join(str(p) for p in first["loc"])
+    problem = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        problem = "unknown key"
+    return f"field {field!r}: {problem}" if field else problem
+
+
+def parse_triggers(items: Any, where: str, types: Iterable[str] = ()) -> tuple[TriggerRule, ...]:
+    """Validate trigger rules read from ``where``, one entry at a time, so that an error
+    names the file, the entry (its index and id) and the problem.
+
+    Raises:
+        RuleFileError: not a list of objects, a bad entry, or an id used twice.
+    """
+    if not isinstance(items, list):
+        reason = f"expected a list of trigger rules, got a {type(items).__name__}"
+        raise RuleFileError(Errors.E008.format(path=where, reason=reason))
+    rules = []
+    for n, item in enumerate(items):
+        label = item.get("id") if isinstance(item, dict) else None
+        entry = f"entry {n}" + (f" ({label!r})" if label else "")
+        if not isinstance(item, dict):
+            reason = f"{entry}: expected an object, got a {type(item).__name__}"
+            raise RuleFileError(Errors.E008.format(path=where, reason=reason))
+        try:
+            rules.append(TriggerRule.from_dict(item, types))
+        except ValidationError as err:
+            reason = f"{entry}: {entry_problem(err)}"
+            raise RuleFileError(Errors.E008.format(path=where, reason=reason)) from err
+    check_unique(rules, where)
+    return tuple(rules)
+
+
+def check_unique(rules: list[TriggerRule] | tuple[TriggerRule, ...], where: str) -> None:
+    """Raise ``RuleFileError`` when two rules share an id."""
     ids = [r.id for r in rules]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise RuleFileError(Errors.E008.format(path=where, reason=f"duplicate ids {dupes}"))
-    return rules
+
+
+def read_json(path: str | Path) -> Any:
+    """The JSON value of a rule file (UTF-8, a byte order mark allowed).
+
+    Raises:
+        RuleFileError: the file cannot be read or is not JSON.
+    """
+    try:
+        with open(path, "rb") as fh:
+            return json.loads(fh.read().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        raise RuleFileError(Errors.E008.format(path=path, reason=err)) from err
 
 
 @cache
 def load_rules(path: str | None = None) -> tuple[TriggerRule, ...]:
     """The packaged trigger rules, or those of a JSON file at ``path``."""
     if path is None:
-        return _parse((files("vaxdiplo.rules") / "triggers.json").read_bytes(), "triggers.json")
-    with open(path, "rb") as fh:
-        return _parse(fh.read(), path)
+        raw = (files("vaxdiplo.rules") / "triggers.json").read_bytes()
+        return parse_triggers(json.loads(raw), "triggers.json")
+    return parse_triggers(read_json(path), path)

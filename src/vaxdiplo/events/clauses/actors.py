@@ -45,9 +45,18 @@ def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent |
         elif low in ("him", "her") and (obj := _object_before(ctx, tok, sent)) is not None:
             actor = obj  # "I thank President Biden because I discussed this with him"
         elif low in PRONOUNS_PERSON:
-            actor = antecedent(ctx, tok.i, ("person",))
+            speaker = _quote_speaker(ctx, sent) if _quoted(ctx, tok) else None
+            # "he told me" inside a quotation: someone other than the speaker
+            actor = antecedent(ctx, tok.i, ("person",), other_than=speaker)
         elif low in PRONOUNS_THING:
             actor = _subject_before(ctx, tok, sent) if low in ("its", "their") else None
+            if (
+                low == "it"
+                and ctx.parsed
+                and tok.dep_ in ("nsubj", "nsubjpass")
+                and ctx.ents_before(tok.i) == ctx.ents_before(sent.start)
+            ):  # "Nepal received ... . It has also received": no actor before it here
+                actor = _previous_subject(ctx, sent)
             actor = actor or antecedent(
                 ctx, tok.i, ("country", "government_body", "international_org", "company")
             )
@@ -95,7 +104,25 @@ def _quote_speaker(ctx: DocContext, sent: Span) -> Actor | None:
         near = doc[max(sent.start, e.start - 3) : min(sent.end, e.end + 3)]
         if any(fold(t.text) in REPORT_VERBS for t in near) and e.actor.party != e.actor.id:
             return e.actor
-    return ctx.home_actor()
+    return _opener_speaker(ctx, sent) or ctx.home_actor()
+
+
+def _opener_speaker(ctx: DocContext, sent: Span) -> Actor | None:
+    """ "PM Skerrit wrote: “As we enter 2021 ... . I, therefore, request ...”": the
+    person introducing the quotation, before its opening mark in the same paragraph."""
+    text, doc = ctx.text, ctx.doc
+    para = text.rfind("\n", 0, sent.start_char) + 1
+    opening = max(text.rfind(q, para, sent.start_char + 1) for q in _OPENING)
+    if opening <= para:
+        return None
+    first, last = ctx.ents_before(ctx.tok(para)), ctx.ents_before(ctx.tok(opening))
+    for e in reversed(ctx.ents.ents[first:last]):
+        if e.actor is None or e.actor.kind != "person" or e.actor.party == e.actor.id:
+            continue
+        near = doc[e.end : min(len(doc), e.end + 4)]
+        if any(fold(t.text) in REPORT_VERBS for t in near):
+            return e.actor
+    return None
 
 
 def _object_before(ctx: DocContext, tok: Token, sent: Span) -> Actor | None:
@@ -162,6 +189,19 @@ def _subject_before(ctx: DocContext, tok: Token, sent: Span) -> Actor | None:
     return None
 
 
+def _previous_subject(ctx: DocContext, sent: Span) -> Actor | None:
+    """The country or body that is the subject of the sentence before."""
+    if sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    for e in ctx.facts(prev)["ents"]:
+        if e.actor is None or e.absorbed or e.actor.kind not in ("country", "government_body"):
+            continue
+        if ctx.doc[e.start : e.end].root.dep_ in ("nsubj", "nsubjpass"):
+            return e.actor
+    return None
+
+
 _NOT_VERBS = frozenset(
     "where who whom which that and or of in to at on for with from by as while when".split()
 )
@@ -177,33 +217,49 @@ def _linear_subject(ctx: DocContext, end: int) -> bool:
 
 
 def antecedent(
-    ctx: DocContext, i: int, kinds: tuple[str, ...], same_sentence_ok: bool = True
+    ctx: DocContext,
+    i: int,
+    kinds: tuple[str, ...],
+    same_sentence_ok: bool = True,
+    other_than: Actor | None = None,
 ) -> Actor | None:
+    """The actor of one of ``kinds`` a reference at token ``i`` points to: for a person,
+    the subject of its sentence or of the sentences before; else the last one named
+    before it, within about 400 tokens. ``other_than``: a party it cannot be (the
+    speaker of the quotation it stands in)."""
     sent_start = ctx.doc[i].sent.start
     ents = ctx.ents.ents
     in_sent, before = ctx.ents_before(sent_start), ctx.ents_before(i)
+
+    def person(e: Ent) -> bool:
+        if e.actor is None or e.actor.kind != "person":
+            return False  # in a quotation: a placed person other than the speaker
+        return other_than is None or e.actor.party not in (other_than.party, e.actor.id)
+
     if kinds == ("person",) and ctx.parsed:
         for e in reversed(ents[in_sent:before]):
-            if e.actor is not None and e.actor.kind == "person":
+            if person(e):
                 if is_subject(ctx.doc[e.start : e.end].root):
                     return e.actor
         # "He asked Li ...": the subject of the previous sentences, not the last name seen
         for e in reversed(ents[:in_sent]):
             if e.start < sent_start - 120:
                 break  # its sentence starts too far back
-            if e.actor is not None and e.actor.kind == "person":
+            if person(e):
                 if is_subject(ctx.doc[e.start : e.end].root):
                     if ctx.doc[e.start].sent.start >= sent_start - 120:
                         return e.actor
                     break
     if kinds == ("person",) and not ctx.parsed:
         for e in reversed(ents[in_sent:before]):
-            if e.actor is not None and e.actor.kind == "person" and _linear_subject(ctx, e.end):
+            if person(e) and _linear_subject(ctx, e.end):
                 return e.actor
     for e in reversed(ents[:before]):
         if e.start < sent_start - 400:
             break  # its sentence starts too far back, and so do those of all before it
         if e.actor is None or e.absorbed or e.actor.kind not in kinds:
+            continue
+        if other_than is not None and e.actor.party in (other_than.party, e.actor.id):
             continue
         if not same_sentence_ok and e.start >= sent_start:
             continue

@@ -169,7 +169,7 @@ def _planned(trig: Token, etype: str) -> bool:
         node = node.head
         word = fold(node.lemma_ or node.text)
         if word in _PLAN_NOUNS or (word in PLAN_WORDS and node.pos_ in ("VERB", "NOUN")):
-            return not (etype == "DonationPledge" and word in _PLEDGE_WORDS)
+            return not (etype == "DonationPledge" and word in (*_PLEDGE_WORDS, "set"))
     return False
 
 
@@ -188,7 +188,9 @@ def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
     if not ctx.parsed and etype == "Meeting" and _future_talks(ctx, trig, sent):
         return "future"  # "will announce the deal on Thursday at the G7 meeting"
     if (len(window) >= 1 and window[-1] == "to") or window[-2:] == ["to", "be"]:
-        if etype in _PLAN_WHEN_TO and not (set(window) & _AGREED_WORDS):
+        set_to = etype == "DonationPledge" and window[-2:] == ["set", "to"]
+        set_to = set_to or "first" in window[-4:-1]  # "the world's first nation to register"
+        if etype in _PLAN_WHEN_TO and not (set(window) & _AGREED_WORDS) and not set_to:
             return "plan"
     if ctx.parsed and trig.pos_ in ("NOUN", "PROPN"):
         governed = _governing_mood(trig, etype)
@@ -207,8 +209,8 @@ def mood(ctx: DocContext, trig: Token, sent: Span, etype: str) -> str | None:
     plan = [w for w in window if w in PLAN_WORDS]
     if etype == "Request":
         plan = [w for w in plan if w not in REQUEST_WORDS | _REQUEST_MADE]
-    if etype == "DonationPledge":
-        plan = [w for w in plan if w not in _PLEDGE_WORDS]
+    if etype == "DonationPledge":  # "is set to donate": an announced gift
+        plan = [w for w in plan if w not in (*_PLEDGE_WORDS, "set")]
     if etype in ("PhoneCall", "Meeting"):
         plan = [w for w in plan if w not in _MADE_IN_TALKS]  # "the request was conveyed
         # to him during his meetings in Colombo today": what the talks were about
@@ -260,19 +262,29 @@ def undated_perfect(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> b
     before = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 4) : trig.i]]
     if not ({"has", "have"} & set(before)):
         return False
-    if facts["words"] & {"since", "already", "total", "altogether", "far"}:
+    if facts["words"] & {"since", "already", "altogether", "far"}:
         return True
+    if "total" in facts["words"]:  # "has received a total of 348,000 doses ... on March 7"
+        return not (_one_day(facts) and "as" not in facts["words"])
     if facts["words"] & _ONE_SHIPMENT:
         return False  # "the first half of more than 5.6 million doses have arrived"
     return any(q.approximate for _, q in facts["doses"])
 
 
+def _one_day(facts: Facts) -> bool:
+    """The sentence names one calendar day ("on March 7"), the day of one arrival."""
+    days = {d.value for _, d in facts["dates"] if d.value is not None}
+    return len(days) == 1
+
+
 def past_gift(ctx: DocContext, trig: Token, sent: Span) -> bool:
-    """ "China has earlier gifted 15 million doses", "the largest such gift": past gifts
-    recalled in passing, not pledges."""
+    """ "China has earlier gifted 15 million doses", "the largest such gift", "first
+    donated ... followed by": past gifts recalled in passing, not pledges."""
     words = [fold(t.text) for t in sent]
     recalled = {"earlier", "previously", "already"} & set(words)
     past = any(w in ("gifted", "donated") for w in words)
+    if fold(trig.text) in ("gifted", "donated") and {"first", "followed"} & set(words):
+        return True  # "Japan first donated 1.24 million doses ... on June 4, followed by ..."
     return bool(recalled and past) or ("such" in words and fold(trig.text) in GIFT_NOUNS)
 
 

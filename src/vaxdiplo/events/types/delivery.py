@@ -105,11 +105,22 @@ def reject(site: Site) -> bool:
     if site.rule.id == "delivery.shipment" and _object_of_delivery_verb(ctx, trig, sent):
         return True  # "received its first batch of ...": the verb's event
     nxt = ctx.doc[trig.i + 1] if trig.i + 1 < sent.end else None
-    if fold(trig.text) in ("provided", "providing") and nxt is not None and nxt.lower_ == "that":
+    if fold(trig.text) in ("provided", "providing") and _conditional(ctx, trig, nxt):
         return True  # "provided that Baghdad will buy other quantities": a condition
     if _their_arrival(ctx, trig, facts):
         return True  # "Soon after their arrival, the doses were transported": told before
     return cumulative_context(ctx, trig, sent) or undated_perfect(ctx, trig, sent, facts)
+
+
+def _conditional(ctx: DocContext, trig: Token, nxt: Token | None) -> bool:
+    """ "provided that ...", "..., \"provided the existence of enough raw material\"": the
+    word opens a condition (after a comma or quote mark, before a determiner)."""
+    if nxt is None:
+        return False
+    if nxt.lower_ == "that":
+        return True
+    prev = ctx.doc[trig.i - 1].text if trig.i > 0 else ""
+    return prev in (",", '"', "\u201c", "(") and nxt.lower_ in ("the", "there", "it", "a", "an")
 
 
 def _supplier(ctx: DocContext, c: Candidate, sent: Span, facts: Facts, args, vent) -> None:

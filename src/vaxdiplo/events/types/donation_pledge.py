@@ -22,7 +22,7 @@ from vaxdiplo.events.clauses.scope import (
     reduced_relative,
 )
 from vaxdiplo.events.context import DocContext, Facts, Site
-from vaxdiplo.events.roles import vaccine_owner
+from vaxdiplo.events.roles import through_channel, vaccine_owner
 from vaxdiplo.models import Actor
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
@@ -44,8 +44,12 @@ def _perfect_relative(ctx: DocContext, trig: Token) -> bool:
     )
 
 
-_SOFT_NOUNS = frozenset({"contribution", "contributions", "commitment", "support", "aid"})
-_SALE_WORDS = frozenset("purchases purchased purchase bought buys buy sold sells contract".split())
+_SOFT_NOUNS = frozenset(
+    "contribution contributions commitment support aid contributing contributed".split()
+)
+_SALE_WORDS = frozenset(
+    "purchases purchased purchase bought buys buy sold sells contract contracts".split()
+)
 
 
 def _thanks_for_a_sale(ctx: DocContext, trig: Token, facts: Facts) -> bool:
@@ -56,6 +60,13 @@ def _thanks_for_a_sale(ctx: DocContext, trig: Token, facts: Facts) -> bool:
     if fold(trig.text) not in _SOFT_NOUNS:
         return False
     return bool(facts["words"] & (_SALE_WORDS | {"delivering", "honoured", "honored"}))
+
+
+_GIFT_NOUNS_MOVED = frozenset({"donation", "donations", "gift", "gifts"})
+_MOVED = frozenset(
+    "transports transported transporting unloaded unloading unloads loaded carried carrying "
+    "airport".split()
+)
 
 
 def reject(site: Site) -> bool:
@@ -73,6 +84,8 @@ def reject(site: Site) -> bool:
         return True  # "tripling an earlier pledge": a reference, not a new pledge
     if _thanks_for_a_sale(ctx, trig, facts):
         return True
+    if fold(trig.text) in _GIFT_NOUNS_MOVED and facts["words"] & _MOVED:
+        return True  # "A driver transports Japan's donation of 64,000 doses at the airport"
     before = {fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 2) : trig.i]}
     if before & {"total", "cumulative", "overall"}:
         return True  # "brought Japan's total donation to 3.9 million doses"
@@ -80,26 +93,12 @@ def reject(site: Site) -> bool:
     return production_materials(facts) or bool(facts["words"] & {"technology", "know-how"})
 
 
-def _through_channel(ctx: DocContext, args: list[Arg]) -> Actor | None:
-    """ "through the COVAX mechanism", "via COVAX": the channel a gift goes through (the
-    recipient when no country is named to benefit, EVENTS.md §7.9)."""
-    for a in args:
-        if a.ent is None or a.actor.kind != "international_org":
-            continue
-        k = a.ent.start - 1
-        while k >= 0 and fold(ctx.doc[k].text) in ("the", "its", "un", "global"):
-            k -= 1
-        if k >= 0 and fold(ctx.doc[k].text) in ("through", "via"):
-            return a.actor
-    return None
-
-
 def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """The recipient from the home country; the donor from the vaccine's owner."""
     ctx, facts = site.ctx, site.facts
     home, home_actor = ctx.ents.home, ctx.home_actor()
     donor = c.first("donor")
-    through = _through_channel(ctx, args)
+    through = through_channel(ctx, args)
     beneficiaries = [
         a
         for a in args
@@ -124,3 +123,23 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
         if owner is not None and owner.party != (recipient.party if recipient else None):
             c.roles["donor"] = [owner]
             c.trace.append(f"donor {owner.party} <- vaccine owner")
+    if not c.roles.get("donor") and c.roles.get("recipient"):
+        giver = _possessive_country(ctx, facts, c)
+        if giver is not None:
+            c.roles["donor"] = [giver]
+            c.trace.append(f"donor {giver.party} <- the one other country in a possessive")
+
+
+def _possessive_country(ctx: DocContext, facts: Facts, c: Candidate) -> Actor | None:
+    """ "in keeping with India's stated commitment ..., supplies under grant assistance to
+    Bhutan, Maldives ... will begin": the one country other than the recipients that the
+    sentence names in a possessive."""
+    doc = ctx.doc
+    taken = {a.party for a in c.roles.get("recipient") or []}
+    found: dict[str, Actor] = {}
+    for e in facts["ents"]:
+        if e.actor is None or e.absorbed or e.kind != "country" or e.actor.party in taken:
+            continue
+        if e.end < len(doc) and doc[e.end].text in ("'s", "\u2019s"):
+            found.setdefault(e.actor.party, e.actor)
+    return next(iter(found.values())) if len(found) == 1 else None

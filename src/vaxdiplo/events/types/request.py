@@ -28,7 +28,7 @@ _TECH_ASKS = frozenset(
 )
 _PRODUCTION_ASKS = frozenset(
     "production produce manufacture manufacturing producing coproduction co-production "
-    "co-produce co-producing coproduce".split()
+    "co-produce co-producing coproduce plant plants factory factories".split()
 )
 _SHARE_VERBS = frozenset(
     "share sharing provide providing supply supplying send sending receive receiving give "
@@ -94,14 +94,29 @@ def request_types(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
     """The request types ``trig`` announces, by what it asks for."""
     scope = _scope(ctx, trig, sent)
     words = [fold(t.text) for t in scope]
-    wordset = set(words)
     if fold(trig.text) in _ASK_FORMS and words[:1] and words[0] in _ASKED_OTHERWISE:
         return []
+    types = _asked_for(ctx, trig, scope, words)
+    if not types and fold(trig.text) in _IMPLICIT_ASKS:
+        # "he had lobbied the WHO chief on a trip": what was asked is the sentence's aim
+        scope = list(sent)
+        types = _asked_for(ctx, trig, scope, [fold(t.text) for t in scope])
+    return types
+
+
+_IMPLICIT_ASKS = frozenset("lobbied lobby lobbies lobbying approached petitioned".split())
+"""Asks whose object is the one asked, not the thing asked for."""
+_VACCINE_TECH = frozenset({"mrna"})
+
+
+def _asked_for(ctx: DocContext, trig: Token, scope: list[Token], words: list[str]) -> list[str]:
+    """The request types by the words ``scope`` holds."""
+    wordset = set(words)
     if fold(trig.text) in _OFFER_FORMS and wordset & {"donation", "donate", "donating", "gift"}:
         return []  # "we proposed the vaccine donation": an offer, not a request
     if wordset & _PRESS and not (wordset & VACCINE_WORDS):
         return []
-    has_vaccine = bool(wordset & VACCINE_WORDS) or any(
+    has_vaccine = bool(wordset & (VACCINE_WORDS | _VACCINE_TECH)) or any(
         (e := ctx.ent_at.get(t.i)) is not None and e.vaccine is not None for t in scope
     )
     tech = bool(wordset & _TECH_ASKS) or (bool(wordset & _PRODUCTION_ASKS) and has_vaccine)
@@ -150,8 +165,12 @@ def _received_request(site: Site, c: Candidate, args: list[Arg]) -> bool:
         return False
     askers = [a.actor for a in args if a.token > trig.i and _after_from(doc, a)]
     receivers = [a.actor for a in args if a.rel in ("subj", "up.subj") and a.token < trig.i]
-    if not askers or not receivers:
+    if not receivers:
         return False
+    if not askers:  # "received several requests ... from neighbouring countries": no party
+        c.roles["requester"], c.roles["addressee"] = [], receivers[:1]
+        c.trace.append(f"addressee {receivers[0].party} <- received; no requester named")
+        return True
     c.roles["requester"] = askers[:1]
     c.roles["addressee"] = receivers[:1]
     c.trace.append(f"requester {askers[0].party}, addressee {receivers[0].party} <- received from")

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import itertools
 
+from spacy.tokens import Doc
+
+from vaxdiplo._text import fold
 from vaxdiplo.events.candidate import Arg, Candidate
+from vaxdiplo.events.clauses.actors import sentence_actors
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.models import Actor
 from vaxdiplo.rules.base import TriggerRule
@@ -73,8 +77,26 @@ def _has_partner(args: list[Arg]) -> bool:
     return partner or rels.count("subj") + rels.count("conj") >= 2
 
 
+def _sides_met(doc: Doc | None, trig: int | None) -> bool:
+    """ "The ministers met virtually last week", "the two leaders met": the sides, named
+    in the sentence before, meet."""
+    if doc is None or trig is None or trig < 2:
+        return False
+    k = trig - 1
+    if fold(doc[k].text) in ("have", "had", "also", "then", "later"):
+        k -= 1
+    if fold(doc[k].text) not in _TWO_SIDES:
+        return False
+    return fold(doc[k - 1].text) in ("the", "two", "both")
+
+
 def participants(
-    rule: TriggerRule, args: list[Arg], facts: Facts, plural: bool = False
+    rule: TriggerRule,
+    args: list[Arg],
+    facts: Facts,
+    plural: bool = False,
+    doc: Doc | None = None,
+    trig: int | None = None,
 ) -> tuple[dict[str, list[Actor]], list[str]] | None:
     """The participants (and ``separately`` partners) and their trace; None when the
     rule's checks on the arguments fail (no partner met, no actor of the talk)."""
@@ -82,7 +104,8 @@ def participants(
     parts = _collect(rule, args, trace)
     roles: dict[str, list[Actor]] = {"participants": parts}
     if "meet_partner" in rule.needs and not _has_partner(args):
-        return None
+        if not _sides_met(doc, trig):
+            return None
     separately = bool(facts["words"] & {"separately", "bilateral"}) or rule.each or plural
     if separately and len({p.party for p in parts}) >= 3:
         subj = next(
@@ -102,7 +125,9 @@ def participants(
     return roles, trace
 
 
-_TWO_SIDES = frozenset("leaders sides ministers presidents countries heads delegations".split())
+_TWO_SIDES = frozenset(
+    "leaders sides parties ministers presidents countries heads delegations".split()
+)
 
 
 def _the_two(ctx: DocContext, c: Candidate) -> list[Actor]:
@@ -114,15 +139,13 @@ def _the_two(ctx: DocContext, c: Candidate) -> list[Actor]:
     words = [t.lower_ for t in sent]
     unnamed = not c.roles.get("participants")  # "a phone conversation was held"
     if not unnamed and not any(
-        a == "two" and b in _TWO_SIDES for a, b in itertools.pairwise(words)
+        a in ("two", "both") and b in _TWO_SIDES for a, b in itertools.pairwise(words)
     ):
         return []
     if sent.start == 0:
         return []
     prev = ctx.doc[sent.start - 1].sent
-    actors = _one_per_party(
-        [e.actor for e in ctx.facts(prev)["ents"] if e.actor is not None and not e.absorbed]
-    )
+    actors = _one_per_party([a for _, a, _ in sentence_actors(ctx, prev)])
     actors = [a for a in actors if not _unplaced(a)]
     return actors if len(actors) == 2 else []
 

@@ -46,7 +46,7 @@ _MADE = frozenset(
     "signed signs agreed received completed transferred handed shipped sent delivered supplied "
     "receives gave ships sends supplies provides thanked inked sealed granted grant will began "
     "started agreement agreements deal licence license provided partnered brought imported "
-    "arrived landed".split()
+    "arrived landed successful successfully".split()
 )
 _VERB_ANCHORS = (
     TRANSFER_VERBS
