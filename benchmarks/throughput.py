@@ -14,7 +14,7 @@ pipeline it wraps, measured side by side in one run.
   - ``rules``: ``Extractor(model="rules").extract_many`` (no statistical model);
   - ``tokenizer``: the bare tokenizer (``nlp.tokenizer.pipe``).
 * Worker processes: ``extract_many(n_process=2)`` against ``n_process=1`` on blocks of
-  ``4 * --block`` documents, paired the same way.
+  ``4 * --block`` documents of the first ``--mp-articles`` (800), paired the same way.
 * Length: 64 articles read as 64 documents (1x), 16 of 4 articles (4x), 4 of 16 (16x)
   and 1 of 64 (64x): the same words, so every layer's time per word should stay flat.
   Printed per layer (tokenizer, each pipeline component, the pydantic output) relative
@@ -203,7 +203,8 @@ def report(args) -> dict:
     main_names = ["bare", "default", "rules", "tokenizer"]
     t = paired(corpus, variants, main_names, args.block, args.passes)
     mp_names = ["default n_process=1", "default n_process=2"]
-    mp = paired(corpus, variants, mp_names, args.block * 4, args.passes)
+    mp_corpus = corpus[: args.mp_articles or len(corpus)]
+    mp = paired(mp_corpus, variants, mp_names, args.block * 4, args.passes)
     lengths = {m: by_length(corpus, m, args.passes) for m in ("default", "rules")}
     rss_whole = peak_rss(args.articles, args.seed)
     rss_quarter = peak_rss(args.articles // 4, args.seed)
@@ -220,6 +221,7 @@ def report(args) -> dict:
             "n_process=2 speed-up": ratio(mp, "default n_process=2", "default n_process=1"),
         },
         "n_process_words_per_s": mp["words_per_s"],
+        "n_process_articles": len(mp_corpus),
         "by_length": lengths,
         "peak_rss_mb": {"whole": rss_whole, "quarter": rss_quarter},
     }
@@ -231,7 +233,7 @@ def print_report(r: dict) -> None:
     for name, values in r["words_per_s"].items():
         print(f"  {name:<28}{_rate(values)}")
     for name, values in r["n_process_words_per_s"].items():
-        print(f"  {name:<28}{_rate(values)}")
+        print(f"  {name:<28}{_rate(values)}   ({r['n_process_articles']} articles)")
     print("ratios (median of paired blocks, IQR):")
     for name, q in r["ratios"].items():
         target = TARGETS.get(name)
@@ -260,6 +262,9 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--block", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--mp-articles", type=int, default=800, help="articles for the n_process comparison"
+    )
     parser.add_argument("--quick", action="store_true", help="240 articles, 2 passes")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--rss-child", type=int, help=argparse.SUPPRESS)
@@ -268,7 +273,7 @@ def main() -> None:
         _rss_child(args.rss_child, args.seed)
         return
     if args.quick:
-        args.articles, args.passes, args.block = 240, 2, 30
+        args.articles, args.passes, args.block, args.mp_articles = 240, 2, 30, 240
     r = report(args)
     print(json.dumps(r, indent=1)) if args.json else print_report(r)
 

@@ -88,14 +88,20 @@ def test_batch_reader_failures_are_handed_on_in_place(rules_extractor):
 def broken_on_boom(rules_extractor, monkeypatch):
     """The event component raises on any text holding "BOOM"."""
     component = rules_extractor.nlp.get_pipe("vaxdiplo_events")
-    finder = component.finder
 
-    def fragile(doc, ents, published):
-        if "BOOM" in doc.text:
-            raise RuntimeError("the rules broke")
-        return finder(doc, ents, published)
+    class Fragile:
+        def __init__(self, finder):
+            self.finder = finder
 
-    monkeypatch.setattr(component, "finder", fragile)
+        def __getattr__(self, name):
+            return getattr(self.finder, name)
+
+        def __call__(self, doc, ents, published):
+            if "BOOM" in doc.text:
+                raise RuntimeError("the rules broke")
+            return self.finder(doc, ents, published)
+
+    monkeypatch.setattr(component, "finder", Fragile(component.finder))
     return rules_extractor
 
 
