@@ -83,6 +83,7 @@ class RunOutput:
         self.ledger = target.with_name(f".{target.name}.ledger")
         self.done: set[str] = set()
         self.documents = self.events = self.failed = 0
+        self.result_model: type[Extraction] = Extraction  # the extractor's, for Parquet
         self._out: BinaryIO | None = None
         self._fail: BinaryIO | None = None
         self._log: BinaryIO | None = None
@@ -185,7 +186,7 @@ class RunOutput:
         """Put the output and the failures file in place and remove the ledger."""
         self.close()
         if self.fmt == "parquet":
-            _to_parquet(self.partial, self.target)
+            _to_parquet(self.partial, self.target, self.result_model)
             self.partial.unlink()
         else:
             os.replace(self.partial, self.target)
@@ -197,12 +198,13 @@ class RunOutput:
         self.ledger.unlink()
 
 
-def _to_parquet(jsonl: Path, target: Path) -> None:
-    """The table of the extractions in ``jsonl``, written to ``target`` (atomically)."""
+def _to_parquet(jsonl: Path, target: Path, model: type[Extraction]) -> None:
+    """The table of the extractions in ``jsonl`` (read with ``model``, which knows the
+    event types of the extractor's rule files), written to ``target`` (atomically)."""
     from vaxdiplo.tables import to_frame
 
     with jsonl.open(encoding="utf-8") as handle:
-        frame = to_frame(Extraction.model_validate_json(line) for line in handle)
+        frame = to_frame(model.model_validate_json(line) for line in handle)
     tmp = target.with_name(f".{target.name}.tmp")
     frame.to_parquet(tmp, index=False)
     os.replace(tmp, target)

@@ -182,6 +182,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     run = _run_output(args) if args.output else None
     html = check_output(args.html, args.paths) if args.html else None
     ex = _extractor(args)
+    if run is not None:
+        run.result_model = ex.extraction_model
     if args.explain:
         return _explain_all(ex, _inputs(args), args)
     return _extract_all(ex, run, html, args)
