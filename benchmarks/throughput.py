@@ -127,11 +127,14 @@ def ratio(result: dict, a: str, b: str) -> tuple[float, float, float]:
 
 def _layer_times(ex, text: str, times: dict) -> None:
     from vaxdiplo._runs import break_runs
+    from vaxdiplo.extensions import DOC_TEXT_KEY
 
     nlp = ex.nlp
     prepared = ex._prepare(text, None)
     t0 = time.perf_counter()
-    doc = nlp.make_doc(break_runs(prepared.text))
+    broken = break_runs(prepared.text)
+    doc = nlp.make_doc(broken)
+    doc.user_data[DOC_TEXT_KEY] = broken  # as Extractor._run does
     doc._.vaxdiplo_published = prepared.day
     times["tokenizer"] = times.get("tokenizer", 0.0) + time.perf_counter() - t0
     for name, proc in nlp.pipeline:

@@ -181,7 +181,8 @@ class EventAssembler:
             doc._.vaxdiplo_entities = ents
         cands = self.finder(doc, ents, doc._.vaxdiplo_published)
         doc._.vaxdiplo_candidates = cands
-        doc._.vaxdiplo_events = tuple(to_event(c, doc_text(doc)) for c in cands)
+        text = doc_text(doc)  # once: ``doc.text`` joins every token again
+        doc._.vaxdiplo_events = tuple(to_event(c, text) for c in cands)
         if serialise:
             from vaxdiplo._batch import serialise as to_user_data
 
