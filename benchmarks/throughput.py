@@ -18,7 +18,8 @@ pipeline it wraps, measured side by side in one run.
 * Length: 64 articles read as 64 documents (1x), 16 of 4 articles (4x), 4 of 16 (16x)
   and 1 of 64 (64x): the same words, so every layer's time per word should stay flat.
   Printed per layer (tokenizer, each pipeline component, the pydantic output) relative
-  to 1x, for the default and the rules pipeline.
+  to 1x, for the default and the rules pipeline; the garbage collector is paused while
+  a document is timed, as ``timeit`` does.
 * Memory: peak RSS of a subprocess running ``extract_many`` over the whole corpus and
   over a quarter of it (results counted, not kept).
 
@@ -32,6 +33,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import resource
 import statistics
@@ -160,7 +162,12 @@ def by_length(corpus, model: str, passes: int) -> dict:
         for k in (1, 4, 16, 64):
             times: dict[str, float] = {}
             for j in range(64 // k):
-                _layer_times(ex, "\n\n".join(texts[j * k : (j + 1) * k]), times)
+                gc.collect()  # as timeit does: no collection of earlier garbage mid-layer
+                gc.disable()
+                try:
+                    _layer_times(ex, "\n\n".join(texts[j * k : (j + 1) * k]), times)
+                finally:
+                    gc.enable()
             per[k] = times
         for layer, base in per[1].items():
             for k in (4, 16, 64):
