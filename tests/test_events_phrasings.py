@@ -1082,6 +1082,27 @@ CASES = [
         "want": [{"type": "Delivery", "recipient": "ZWE", "supplier": "CHN", "doses": 200000}],
         "never": [{"type": "Delivery", "recipient": "CHN"}],
     },
+    {
+        "id": "called-again-on-by-the-name-before",
+        "rule": "'called again on X to share the technology' asks X; the body named right before "
+        "the request asks, its acronym in brackets between",
+        "url": "https://msfaccess.org/following-full-fda-approval-pfizer-and-biontech-must-urgently-share-covid-19-vaccine-know-how",
+        "published": "2021-08-23",
+        "text": "Geneva/New York, 23 August 2021 – Following today’s full approval of the "
+        "Pfizer-BioNTech mRNA COVID-19 vaccine by the US Food and Drug Administration "
+        "(FDA), Médecins Sans Frontières/Doctors Without Borders (MSF) called again on "
+        "Pfizer and BioNTech to immediately share the vaccine technology and knowledge "
+        "with manufacturers on the African continent that could help boost global vaccine "
+        "supply.",
+        "want": [
+            {"type": "TechTransferRequest", "requester": "MSF", "addressee": "PFIZER"},
+            {"type": "Approval", "authority": "USA"},
+        ],
+        "never": [
+            {"type": "Approval", "authority": "ZAF"},
+            {"type": "TechTransferRequest", "requester": None},
+        ],
+    },
 ]
 
 

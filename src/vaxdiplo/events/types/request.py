@@ -15,6 +15,7 @@ from vaxdiplo.events.clauses.scope import participle_by
 from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.lexicon import STRONG_SUPPLY, SUPPLY_WORDS, VACCINE_WORDS
 from vaxdiplo.events.roles import vaccine_owner
+from vaxdiplo.models import Actor
 
 __all__ = ["fill_request", "reject_request", "request_types"]
 
@@ -177,6 +178,16 @@ def _received_request(site: Site, c: Candidate, args: list[Arg]) -> bool:
     return True
 
 
+def _named_right_before(site: Site, args: list[Arg]) -> Actor | None:
+    """The actor whose name ends right before the trigger (a closing bracket between)."""
+    doc, trig = site.ctx.doc, site.trig
+    end = trig.i - 1 if trig.i > 0 and doc[trig.i - 1].text == ")" else trig.i
+    for a in args:
+        if a.ent is not None and a.ent.end == end and a.actor.kind != "vaccine":
+            return a.actor
+    return None
+
+
 def _after_from(doc, a: Arg) -> bool:
     start = a.ent.start if a.ent is not None else a.token
     return start > 0 and fold(doc[start - 1].text) == "from"
@@ -237,6 +248,11 @@ def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) ->
         ]
         if persons:
             c.roles["requester"] = [persons[0]]
+    if not c.roles.get("requester") and not by_own:
+        right_before = _named_right_before(site, args)
+        if right_before is not None:  # "Doctors Without Borders (MSF) called again on"
+            c.roles["requester"] = [right_before]
+            c.trace.append(f"requester {right_before.party} <- named right before the request")
     if not _received_request(site, c, args):
         _asked_from(site, c, args)
     req = c.first("requester")
