@@ -1103,6 +1103,18 @@ CASES = [
             {"type": "TechTransferRequest", "requester": None},
         ],
     },
+    {
+        "id": "an-announcement-alone-starts-no-pledge",
+        "rule": "'The announcement came yesterday' dates a pledge told before; alone it is no "
+        "pledge",
+        "url": "https://www.tvnz.co.nz/one-news/new-zealand/nz-donate-250k-doses-astrazenecas-covid-19-vaccine-fiji-pending-medsafe-approval",
+        "published": "2021-04-30",
+        "text": "The announcement came yesterday as the Pacific nation — currently under lockdown "
+        "— announced five new cases of the virus, some of which are the result of "
+        "communiuty transmission.",
+        "want": [],
+        "never": [{"type": "DonationPledge"}],
+    },
 ]
 
 
