@@ -1115,6 +1115,29 @@ CASES = [
         "want": [],
         "never": [{"type": "DonationPledge"}],
     },
+    {
+        "id": "half-a-million-delivered-so-far",
+        "rule": "'More than half a million doses have been delivered': an approximate running "
+        "total, 'half a million' being no shipment's half",
+        "url": "https://www.theage.com.au/politics/federal/australian-vaccine-donations-to-pacific-nations-top-1-million-20210729-p58e7n.html",
+        "published": "2021-07-30",
+        "text": "More than half a million doses have been delivered to Fiji, which is racing to "
+        "inoculate its population amid a serious outbreak of the fast-spreading Delta "
+        "strain.",
+        "want": [],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "sell-or-donate",
+        "rule": "'decided to sell or donate unused vaccines': one of two, no pledge yet",
+        "url": "https://newsnow.tasr.sk/policy/slovakia-sells-back-to-russia-160000-doses-of-sputnik-v-vaccine/",
+        "published": "2021-07-02",
+        "text": "Vaccination with the first 200,000 doses started on June 7, but interest didn't "
+        "confirm previous estimates, which is why the Government decided to sell or donate "
+        "unused vaccines.",
+        "want": [],
+        "never": [{"type": "DonationPledge"}],
+    },
 ]
 
 
