@@ -20,9 +20,10 @@ DEVSET = ROOT.parent / "shared" / "devset" / "gold.jsonl"
 WORLD = ROOT.parent / "shared" / "devset" / "world.jsonl"
 
 # Both development files together, by mode: (detected F1, exact F1) floors. The product
-# targets are 0.95 / 0.85 (default) and 0.88 / 0.75 (rules only); the floors hold what
-# is reached so far, so that no change loses ground on real articles.
-DEVSET_FLOORS = {"extractor": (0.88, 0.79), "rules_extractor": (0.85, 0.74)}
+# targets are 0.95 / 0.85 (default) and 0.88 / 0.75 (rules only), both met; the floors
+# hold what is reached (0.954 / 0.874 and 0.925 / 0.803), so that no change loses ground
+# on real articles.
+DEVSET_FLOORS = {"extractor": (0.95, 0.87), "rules_extractor": (0.92, 0.80)}
 
 
 def _report(extractor, path):

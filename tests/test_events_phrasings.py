@@ -1082,6 +1082,62 @@ CASES = [
         "want": [{"type": "Delivery", "recipient": "ZWE", "supplier": "CHN", "doses": 200000}],
         "never": [{"type": "Delivery", "recipient": "CHN"}],
     },
+    {
+        "id": "called-again-on-by-the-name-before",
+        "rule": "'called again on X to share the technology' asks X; the body named right before "
+        "the request asks, its acronym in brackets between",
+        "url": "https://msfaccess.org/following-full-fda-approval-pfizer-and-biontech-must-urgently-share-covid-19-vaccine-know-how",
+        "published": "2021-08-23",
+        "text": "Geneva/New York, 23 August 2021 – Following today’s full approval of the "
+        "Pfizer-BioNTech mRNA COVID-19 vaccine by the US Food and Drug Administration "
+        "(FDA), Médecins Sans Frontières/Doctors Without Borders (MSF) called again on "
+        "Pfizer and BioNTech to immediately share the vaccine technology and knowledge "
+        "with manufacturers on the African continent that could help boost global vaccine "
+        "supply.",
+        "want": [
+            {"type": "TechTransferRequest", "requester": "MSF", "addressee": "PFIZER"},
+            {"type": "Approval", "authority": "USA"},
+        ],
+        "never": [
+            {"type": "Approval", "authority": "ZAF"},
+            {"type": "TechTransferRequest", "requester": None},
+        ],
+    },
+    {
+        "id": "an-announcement-alone-starts-no-pledge",
+        "rule": "'The announcement came yesterday' dates a pledge told before; alone it is no "
+        "pledge",
+        "url": "https://www.tvnz.co.nz/one-news/new-zealand/nz-donate-250k-doses-astrazenecas-covid-19-vaccine-fiji-pending-medsafe-approval",
+        "published": "2021-04-30",
+        "text": "The announcement came yesterday as the Pacific nation — currently under lockdown "
+        "— announced five new cases of the virus, some of which are the result of "
+        "communiuty transmission.",
+        "want": [],
+        "never": [{"type": "DonationPledge"}],
+    },
+    {
+        "id": "half-a-million-delivered-so-far",
+        "rule": "'More than half a million doses have been delivered': an approximate running "
+        "total, 'half a million' being no shipment's half",
+        "url": "https://www.theage.com.au/politics/federal/australian-vaccine-donations-to-pacific-nations-top-1-million-20210729-p58e7n.html",
+        "published": "2021-07-30",
+        "text": "More than half a million doses have been delivered to Fiji, which is racing to "
+        "inoculate its population amid a serious outbreak of the fast-spreading Delta "
+        "strain.",
+        "want": [],
+        "never": [{"type": "Delivery"}],
+    },
+    {
+        "id": "sell-or-donate",
+        "rule": "'decided to sell or donate unused vaccines': one of two, no pledge yet",
+        "url": "https://newsnow.tasr.sk/policy/slovakia-sells-back-to-russia-160000-doses-of-sputnik-v-vaccine/",
+        "published": "2021-07-02",
+        "text": "Vaccination with the first 200,000 doses started on June 7, but interest didn't "
+        "confirm previous estimates, which is why the Government decided to sell or donate "
+        "unused vaccines.",
+        "want": [],
+        "never": [{"type": "DonationPledge"}],
+    },
 ]
 
 

@@ -62,6 +62,13 @@ def only_money(text: str) -> MoneyMention:
         ("Rome sent another 1 million doses.", 1_000_000, "1 million doses"),
         ("Officials handed over 1 million doses.", 1_000_000, "1 million doses"),
         ("The lab can fill 12 doses per vial.", 12, "12 doses"),
+        (
+            "The Union health ministry has asked global vaccine alliance GAVI to supply 5 crore "
+            "of the allocated 10 crore doses of Covishield to India",
+            50_000_000,
+            "5 crore of the allocated 10 crore doses",
+        ),
+        ("It gave 200,000 of the 1 million doses.", 200_000, "200,000 of the 1 million doses"),
     ],
 )
 def test_quantities_doses_exact(text: str, value: int, span: str) -> None:
@@ -114,6 +121,16 @@ def test_quantities_doses_cumulative(text: str, cumulative: bool) -> None:
 def test_quantities_doses_cumulative_is_local() -> None:
     text = "Japan has so far delivered 4 million doses. On Friday it pledged 1 million doses."
     assert [q.cumulative for q in find_doses(text)] == [True, False]
+
+
+def test_quantities_doses_part_of_a_whole_is_one_count() -> None:
+    """ "5 crore of the allocated 10 crore doses": the part, and not the whole besides."""
+    found = find_doses("to supply 5 crore of the allocated 10 crore doses of Covishield")
+    assert [q.value for q in found] == [50_000_000]
+    assert [q.value for q in find_doses("received 2 million doses and 3 million doses")] == [
+        2_000_000,
+        3_000_000,
+    ]
 
 
 def test_quantities_doses_several_in_sorted_order() -> None:

@@ -280,6 +280,19 @@ def _dose_unit_end(text: str, pos: int) -> int | None:
     return None
 
 
+_RE_PART_OF = re.compile(r"[ \t]+of[ \t]+(?:the|its|their)[ \t]+(?:[a-z]+[ \t]+)?+")
+
+
+def _part_of_doses_end(text: str, at: int) -> int | None:
+    """ "5 crore of the allocated 10 crore doses": the part is counted in the whole's
+    unit; the end of the whole's unit, so that the part is the count."""
+    m = _RE_PART_OF.match(text, at)
+    if m is None:
+        return None
+    whole = _RE_NUMBER.match(text, m.end())
+    return _dose_unit_end(text, whole.end()) if whole is not None else None
+
+
 def find_doses(text: str) -> list[Quantity]:
     """Find counts of vaccine doses.
 
@@ -300,7 +313,9 @@ def find_doses(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     floor = 0
     for m in _RE_NUMBER.finditer(text):
-        end = _dose_unit_end(text, m.end())
+        if m.start() < floor:
+            continue  # the whole of a part counted before ("5 of the 10 million doses")
+        end = _dose_unit_end(text, m.end()) or _part_of_doses_end(text, m.end())
         if end is None:
             continue
         value = _match_value(m)

@@ -166,15 +166,30 @@ def _initials(name: str) -> str:
 def resolve_body_acronyms(state: LinkState) -> None:
     """An acronym after a government body it abbreviates is that body: "the National
     Institute of Health ... the NIH team" in a story about one country is that country's
-    institute, not the registry's body of another country with the same initials.
+    institute, not the registry's body of another country with the same initials; "the
+    US Food and Drug Administration (FDA)" is the US body, not the home country's.
 
     Args:
         state: The document being linked, its bodies resolved.
     """
     bodies: dict[str, Actor] = {}
     doc = state.doc
+    before: Ent | None = None
     for e in state.ents:
         text = doc[e.start : e.end].text
+        named, before = before, e
+        if (
+            named is not None
+            and named.actor is not None
+            and e.kind == "government_body"
+            and e.via == "body"
+            and named.kind == "government_body"
+            and e.start == named.end + 1
+            and doc[named.end].text == "("
+            and named.actor.party != (e.actor.party if e.actor else None)
+        ):
+            e.actor = named.actor  # "the US Food and Drug Administration (FDA)"
+            continue
         if e.kind == "government_body" and e.via == "body" and e.actor is not None:
             bodies.setdefault(_initials(text), e.actor)
             continue

@@ -232,6 +232,7 @@ def _meet_partner(ctx, rule, trig, sent, facts) -> bool:
 
 _GIVEN_GOODS = frozenset("vaccines doses jabs shots funds funding money".split())
 _PLEDGE_FORMS = frozenset("pledge pledges pledged pledging promised promises".split())
+_DONATE_FORMS = frozenset("donate donates donating gift gifts".split())
 
 
 @checks.register("specific_gift")
@@ -239,12 +240,18 @@ def _specific_gift(ctx, rule, trig, sent, facts) -> bool:
     """The gift is of vaccines, doses, money or a maker's product."""
     ents = facts["ents"]
     after = {fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 4)]}
+    further = {fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 7)]}
     return (
         any(e.vaccine is not None for e in ents)
         or bool(facts["doses"] or facts["money"])
         or any(e.actor is not None and e.actor.id in ctx.makers for e in ents)
         or (fold(trig.text) in _PLEDGE_FORMS and bool(after & _GIVEN_GOODS))
-    )  # "pledged new funds to COVAX", "pledges vaccines to Namibia"
+        or (
+            fold(trig.text) in _DONATE_FORMS
+            and bool(after & _SHIPMENT_WORDS)
+            and bool(further & _GIVEN_GOODS)
+        )
+    )  # "pledged new funds to COVAX", "will donate a batch of coronavirus vaccines"
 
 
 @checks.register("doses_near")

@@ -49,7 +49,8 @@ _PLACE_AFTER = re.compile(
 
 def _dateline_like(text: str, start: int, end: int) -> bool:
     """A date that dates the article, not an event: "PHNOM PENH, Aug. 20 (Xinhua) --",
-    "CAIRO – 1 July 2021:", "Jakarta / Wed, March 10, 2021", "Published: 31 Jul 2021".
+    "CAIRO – 1 July 2021:", "Jakarta / Wed, March 10, 2021", "Published: 31 Jul 2021",
+    "October 6, 2020: India and ...".
 
     Only :data:`_LINE_WINDOW` characters either side of the date are read."""
     lo, hi = max(0, start - _LINE_WINDOW), min(len(text), end + _LINE_WINDOW)
@@ -66,6 +67,8 @@ def _dateline_like(text: str, start: int, end: int) -> bool:
         first_after = after.lstrip()[:1] or ("" if line_end is not None else "?")
         if city and first_after in ("(", ":", "-", "–", "—", "|", ""):
             return True
+        if not before.strip() and after[:1] in (":", "–", "—") and len(after) > 1:
+            return True  # "October 6, 2020: India and South Africa have asked ..."
     if line_start is None or line_end is None:
         return False  # a line longer than the window either side is not a dateline's
     line = text[line_start:line_end].strip()

@@ -252,9 +252,16 @@ def cumulative_context(
 
 
 _ONE_SHIPMENT = frozenset(
-    "first second third latest another batch consignment shipment half tranche".split()
+    "first second third latest another batch consignment shipment tranche".split()
 )
 """Words that make "N doses have arrived" one shipment, not a running total."""
+
+
+def _half_of(sent: Span) -> bool:
+    """ "the first half of the doses" (one shipment), not "half a million doses"."""
+    return any(
+        t.lower_ == "half" and t.i + 1 < sent.end and t.nbor().lower_ == "of" for t in sent
+    )
 
 
 def undated_perfect(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> bool:
@@ -266,7 +273,7 @@ def undated_perfect(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> b
         return True
     if "total" in facts["words"]:  # "has received a total of 348,000 doses ... on March 7"
         return not (_one_day(facts) and "as" not in facts["words"])
-    if facts["words"] & _ONE_SHIPMENT:
+    if facts["words"] & _ONE_SHIPMENT or _half_of(sent):
         return False  # "the first half of more than 5.6 million doses have arrived"
     return any(q.approximate for _, q in facts["doses"])
 

@@ -14,6 +14,7 @@ from vaxdiplo.events.clauses.scope import cumulative_context
 from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.lexicon import ORDINALS, VACCINE_NOUNS
 from vaxdiplo.events.roles import vaccine_owner_arg
+from vaxdiplo.models import Actor
 from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["NAME", "RECENT_VACCINE", "fill", "reject"]
@@ -132,6 +133,21 @@ def _made_by(site: Site, a: Arg) -> bool:
     return any(w in _MADE_BY and "by" in before[k + 1 :] for k, w in enumerate(before))
 
 
+_FIRST_OF = frozenset({"nation", "nations", "country", "countries", "state", "states"})
+
+
+def _first_to(site: Site, args: list[Arg]) -> Actor | None:
+    """ "X was the world's first nation to register": X, the subject of the copula."""
+    doc, trig = site.ctx.doc, site.trig
+    words = [w.lower_ for w in doc[max(site.sent.start, trig.i - 4) : trig.i]]
+    if words[-1:] != ["to"] or "first" not in words or not set(words) & _FIRST_OF:
+        return None
+    subjects = [a.actor for a in args if a.rel in ("subj", "up.subj") and a.actor.kind == "country"]
+    if not subjects:
+        subjects = [a.actor for a in args if a.token < trig.i and a.actor.kind == "country"]
+    return subjects[0] if subjects else None
+
+
 def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     """The authority (not the maker: "Medigen's approval"; not the vaccine's owner) and
     the approval kind; "authorised in X" makes X the authority when nothing else does."""
@@ -140,6 +156,10 @@ def fill(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) -> None:
     makers = {a.actor.party for a in args if _made_by(site, a)}
     c.roles["authority"] = [a for a in c.roles["authority"] if a.party not in makers]
     _not_the_owner(site, c, args, vent)
+    first = _first_to(site, args)
+    if first is not None:  # "Serbia was one of the first countries to register Sputnik V"
+        c.roles["authority"] = [first]
+        c.trace.append(f"authority {first.party} <- the first country to approve")
     kind = _kind(ctx, rule, trig, sent, facts["words"])
     if kind != "unspecified":
         c.approval = kind

@@ -15,6 +15,7 @@ from vaxdiplo.events.clauses.scope import participle_by
 from vaxdiplo.events.context import DocContext, Site
 from vaxdiplo.events.lexicon import STRONG_SUPPLY, SUPPLY_WORDS, VACCINE_WORDS
 from vaxdiplo.events.roles import vaccine_owner
+from vaxdiplo.models import Actor
 
 __all__ = ["fill_request", "reject_request", "request_types"]
 
@@ -25,6 +26,7 @@ _OFFER_FORMS = frozenset("proposed proposes propose proposing suggested".split()
 _PRESS = frozenset({"anonymity", "reporters", "journalists"})
 _TECH_ASKS = frozenset(
     {"technology", "technologies", "tech", "know-how", "licence", "license", "licensing"}
+    | {"waive", "waiver", "trips", "patent", "patents", "intellectual"}
 )
 _PRODUCTION_ASKS = frozenset(
     "production produce manufacture manufacturing producing coproduction co-production "
@@ -96,7 +98,13 @@ def request_types(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
     words = [fold(t.text) for t in scope]
     if fold(trig.text) in _ASK_FORMS and words[:1] and words[0] in _ASKED_OTHERWISE:
         return []
+    if fold(trig.text) in ("proposal", "proposals") and _offered(ctx, trig, sent):
+        return []  # "has offered Dhaka co-production ... conveyed the proposal": an offer
     types = _asked_for(ctx, trig, scope, words)
+    if not types and _own_request(ctx, trig) and sent.start > 0:
+        prev = ctx.doc[sent.start - 1].sent  # "... a vaccine factory in Cambodia ... . I hope
+        scope = list(prev)  # he will forward my request to President Xi"
+        types = _asked_for(ctx, trig, scope, [fold(t.text) for t in scope])
     if not types and fold(trig.text) in _IMPLICIT_ASKS:
         # "he had lobbied the WHO chief on a trip": what was asked is the sentence's aim
         scope = list(sent)
@@ -104,6 +112,24 @@ def request_types(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
     return types
 
 
+_OFFERED = frozenset({"offered", "offer", "offers", "offering"})
+
+
+def _offered(ctx: DocContext, trig: Token, sent: Span) -> bool:
+    """An offer in the proposal's sentence, or, for "the proposal", in the one before."""
+    words = {fold(t.text) for t in sent}
+    if trig.i > 0 and fold(ctx.doc[trig.i - 1].text) == "the" and sent.start > 0:
+        words |= {fold(t.text) for t in ctx.doc[sent.start - 1].sent}
+    return bool(words & _OFFERED)
+
+
+def _own_request(ctx: DocContext, trig: Token) -> bool:
+    """ "my request", "our request": a request told in the sentence before."""
+    return trig.i > 0 and fold(ctx.doc[trig.i - 1].text) in ("my", "our")
+
+
+_NOT_ASKED_FOR = frozenset("refund refunds reimbursement export exports exporting".split())
+"""Asks about vaccines that ask for no vaccines: money back, leave to export."""
 _IMPLICIT_ASKS = frozenset("lobbied lobby lobbies lobbying approached petitioned".split())
 """Asks whose object is the one asked, not the thing asked for."""
 _VACCINE_TECH = frozenset({"mrna"})
@@ -116,6 +142,8 @@ def _asked_for(ctx: DocContext, trig: Token, scope: list[Token], words: list[str
         return []  # "we proposed the vaccine donation": an offer, not a request
     if wordset & _PRESS and not (wordset & VACCINE_WORDS):
         return []
+    if set(words[:5]) & _NOT_ASKED_FOR:
+        return []  # "asked Russia for a refund", "SII's request to export ... doses"
     has_vaccine = bool(wordset & (VACCINE_WORDS | _VACCINE_TECH)) or any(
         (e := ctx.ent_at.get(t.i)) is not None and e.vaccine is not None for t in scope
     )
@@ -175,6 +203,39 @@ def _received_request(site: Site, c: Candidate, args: list[Arg]) -> bool:
     c.roles["addressee"] = receivers[:1]
     c.trace.append(f"requester {askers[0].party}, addressee {receivers[0].party} <- received from")
     return True
+
+
+def _at_the_request_of(site: Site, c: Candidate, args: list[Arg]) -> bool:
+    """ "China is going to send ... doses to Bangladesh at the request of the government":
+    whoever the request is "of" asks, and the subject of the sentence is asked."""
+    doc, trig = site.ctx.doc, site.trig
+    before = [fold(t.text) for t in doc[max(site.sent.start, trig.i - 2) : trig.i]]
+    if trig.pos_ == "VERB" or before[-1:] != ["the"] or before[:1] not in (["at"], ["upon"]):
+        return False
+    if trig.i + 1 >= len(doc) or fold(doc[trig.i + 1].text) != "of":
+        return False
+    of = [a.actor for a in args if a.ent is not None and trig.i + 1 < a.ent.start <= trig.i + 4]
+    if not of:
+        return False
+    subjects = [a.actor for a in args if a.rel in ("subj", "up.subj")]
+    receivers = [a.actor for a in args if a.rel in ("to", "up.to")]
+    if of[0].kind == "government_body" and receivers and of[0].party in {s.party for s in subjects}:
+        of = receivers[:1]  # "send ... to Bangladesh at the request of the government"
+    asked = [s for s in subjects if s.party != of[0].party]
+    c.roles["requester"] = of[:1]
+    c.roles["addressee"] = asked[:1]
+    c.trace.append(f"requester {of[0].party} <- 'at the request of'")
+    return True
+
+
+def _named_right_before(site: Site, args: list[Arg]) -> Actor | None:
+    """The actor whose name ends right before the trigger (a closing bracket between)."""
+    doc, trig = site.ctx.doc, site.trig
+    end = trig.i - 1 if trig.i > 0 and doc[trig.i - 1].text == ")" else trig.i
+    for a in args:
+        if a.ent is not None and a.ent.end == end and a.actor.kind != "vaccine":
+            return a.actor
+    return None
 
 
 def _after_from(doc, a: Arg) -> bool:
@@ -237,6 +298,13 @@ def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) ->
         ]
         if persons:
             c.roles["requester"] = [persons[0]]
+    if _at_the_request_of(site, c, args):
+        by_own = True
+    if not c.roles.get("requester") and not by_own:
+        right_before = _named_right_before(site, args)
+        if right_before is not None:  # "Doctors Without Borders (MSF) called again on"
+            c.roles["requester"] = [right_before]
+            c.trace.append(f"requester {right_before.party} <- named right before the request")
     if not _received_request(site, c, args):
         _asked_from(site, c, args)
     req = c.first("requester")
