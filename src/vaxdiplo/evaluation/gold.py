@@ -76,34 +76,12 @@ class GoldMoney(BaseModel):
         return amount
 
 
-class GoldEvent(BaseModel):
-    """The schema of one gold event (EVENTS.md §5), used to validate gold files.
-
-    Every role and field is optional; a key that is neither a role or field of the
-    event's type (:data:`~vaxdiplo.evaluation.contract.FIELDS_BY_TYPE`), ``date``,
-    ``optional``, ``alt`` nor a note key is an error. Values are checked strictly
-    (a party is a string, ``doses`` a number, not a bool).
-    """
+class _GoldKeys(BaseModel):
+    """The keys every gold event may have besides its type's roles and fields: its day,
+    whether it is optional, alternative parties and note keys the scorer ignores."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    type: Literal[EVENT_TYPES]  # type: ignore[valid-type]
-    participants: list[str] | None = None
-    location: str | None = None
-    authority: str | None = None
-    donor: str | None = None
-    recipient: str | None = None
-    supplier: str | None = None
-    requester: str | None = None
-    addressee: str | None = None
-    provider: str | None = None
-    buyer: str | None = None
-    seller: str | None = None
-    vaccine: str | None = None
-    approval: str | None = None
-    channel: str | None = None
-    doses: int | float | None = None
-    money: GoldMoney | None = None
     date: dt.date | str | None = None
     optional: bool = False
     alt: dict[str, list[str | list[str]]] | None = None
@@ -122,6 +100,34 @@ class GoldEvent(BaseModel):
             raise ValueError(f"must be an ISO date (YYYY-MM-DD) or null, got {value!r}")
         return value
 
+
+class GoldEvent(_GoldKeys):
+    """The schema of one gold event (EVENTS.md §5), used to validate gold files.
+
+    Every role and field is optional; a key that is neither a role or field of the
+    event's type (:data:`~vaxdiplo.evaluation.contract.FIELDS_BY_TYPE`), ``date``,
+    ``optional``, ``alt`` nor a note key is an error. Values are checked strictly
+    (a party is a string, ``doses`` a number, not a bool).
+    """
+
+    type: Literal[EVENT_TYPES]  # type: ignore[valid-type]
+    participants: list[str] | None = None
+    location: str | None = None
+    authority: str | None = None
+    donor: str | None = None
+    recipient: str | None = None
+    supplier: str | None = None
+    requester: str | None = None
+    addressee: str | None = None
+    provider: str | None = None
+    buyer: str | None = None
+    seller: str | None = None
+    vaccine: str | None = None
+    approval: str | None = None
+    channel: str | None = None
+    doses: int | float | None = None
+    money: GoldMoney | None = None
+
     @model_validator(mode="after")
     def _fields_of_type(self) -> GoldEvent:
         own = set(FIELDS_BY_TYPE[self.type])
@@ -137,28 +143,10 @@ class GoldEvent(BaseModel):
         return self
 
 
-class _CustomGoldBase(BaseModel):
+class _CustomGoldBase(_GoldKeys):
     """The keys every gold event of a user-declared type may have."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    date: dt.date | str | None = None
-    optional: bool = False
-    alt: dict[str, list[str | list[str]]] | None = None
-    evidence: Any = None
-    why: Any = None
-    note: Any = None
-    notes: Any = None
-    comment: Any = None
-    rule: Any = None
-    confidence: Any = None
-
     party_roles: ClassVar[tuple[str, ...]] = ()
-
-    @field_validator("date")
-    @classmethod
-    def _iso_day(cls, value: Any) -> Any:
-        return GoldEvent._iso_day(value)
 
     @model_validator(mode="after")
     def _alt_roles(self) -> _CustomGoldBase:
