@@ -1,12 +1,17 @@
-"""``WindowedMatcher``: the Matcher's matches, in its order, from windows alone."""
+"""``WindowedMatcher``: the Matcher's matches, from windows alone, in a fixed order."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import spacy
 from spacy.matcher import Matcher
 
 from vaxdiplo.events.prefilter import WindowedMatcher
 from vaxdiplo.rules import load_rules
+
+GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold.jsonl"
 
 TEXTS = [
     "Thai PM Meets Chinese Ambassador Over Sinovac Supply",
@@ -26,14 +31,41 @@ def _both(patterns):
     return nlp, plain, WindowedMatcher(nlp.vocab, patterns)
 
 
-def test_prefilter_same_matches_in_the_same_order_as_the_matcher():
+def _fixture_texts() -> list[str]:
+    return [json.loads(line)["text"] for line in GOLD.read_text(encoding="utf-8").splitlines()]
+
+
+def test_prefilter_same_matches_as_the_matcher_sorted_by_end_start_and_rule():
     patterns = [(r.id, [[{k: v for k, v in s.items() if k != "POS"} for s in r.pattern]])
                 for r in load_rules()]  # fmt: skip
     nlp, plain, windowed = _both(patterns)
     assert windowed.windowed
-    for text in TEXTS:
+    order = {nlp.vocab.strings[key]: n for n, (key, _) in enumerate(patterns)}
+    found = 0
+    for text in [*TEXTS, *_fixture_texts()]:
         doc = nlp(text)
-        assert windowed(doc) == plain(doc)
+        got = windowed(doc)
+        assert sorted(got) == sorted(plain(doc))
+        assert got == sorted(got, key=lambda m: (m[2], m[1], order[m[0]]))
+        found += len(got)
+    assert found > 20
+
+
+def test_prefilter_keeps_only_matches_starting_at_the_trigger_word():
+    # "signed" and "deal" both start patterns; each match is reported once
+    pats = [("a", [[{"LOWER": "signed"}, {"LOWER": "a"}, {"LOWER": "deal"}]]),
+            ("b", [[{"LOWER": "deal"}]])]  # fmt: skip
+    nlp, plain, windowed = _both(pats)
+    doc = nlp("Vietnam signed a deal and a deal")
+    assert sorted(windowed(doc)) == sorted(plain(doc))
+    assert len(windowed(doc)) == 3
+
+
+def test_prefilter_a_trigger_word_without_a_match_gives_nothing():
+    pats = [("a", [[{"LOWER": "signed"}, {"LOWER": "deal"}]])]
+    nlp, plain, windowed = _both(pats)
+    doc = nlp("Vietnam signed the letter.")
+    assert windowed(doc) == plain(doc) == []
 
 
 def test_prefilter_patterns_it_cannot_bound_run_over_the_whole_document():

@@ -6,10 +6,13 @@ publication date, dateline, warnings). Items that can be extracted go through
 texts, failures handed on by a reader) wait in the same queue, so that results come
 out in input order, one per item.
 
-With ``n_process > 1`` spaCy's own worker processes run the whole pipeline, and the
-event component leaves the events and mentions as JSON in ``doc.user_data`` (see
-:func:`serialise`) so that the ``Doc`` can travel back; the calling process builds
-the same ``Extraction`` from it as from a ``Doc`` processed at home.
+With ``n_process > 1`` spaCy's own worker processes run the whole pipeline, the
+tokenizer included: each text goes out as a string, with its index, publication date
+and original text as its ``as_tuples`` context, which the segmenter takes up (see
+:func:`unpack_context`); the event component returns an empty ``Doc`` carrying only the
+events and mentions as JSON (see :func:`carrier`), so that neither a tokenised ``Doc``
+nor a parsed one is serialised on the way. The calling process builds the same
+``Extraction`` from it as from a ``Doc`` processed at home.
 
 When the pipeline raises inside a batch, the items in flight are run again one at a
 time: the one that fails becomes a :class:`~vaxdiplo.models.DocumentFailure`, and the
@@ -31,7 +34,7 @@ from vaxdiplo.errors import Errors, VaxdiploError
 from vaxdiplo.extensions import DOC_TEXT_KEY, doc_text
 from vaxdiplo.models import DocumentFailure, Extraction, Mention
 
-__all__ = ["ERROR_MODES", "DocumentError", "iter_results", "serialise"]
+__all__ = ["ERROR_MODES", "DocumentError", "carrier", "iter_results", "unpack_context"]
 
 logger = logging.getLogger("vaxdiplo")
 
@@ -135,8 +138,11 @@ def _slot(ex: Any, item: Any, index: int) -> _Slot:
     return slot
 
 
-def _feed(ex: Any, nlp: Any, items: Iterable[Any], pending: deque[_Slot]) -> Iterator[Any]:
-    """``(Doc, index)`` for each item to pipe; every item's slot goes to ``pending``."""
+def _feed(
+    ex: Any, nlp: Any, items: Iterable[Any], pending: deque[_Slot], workers: bool = False
+) -> Iterator[Any]:
+    """``(Doc, index)`` for each item to pipe, or with ``workers`` ``(text, context)``
+    (see :func:`unpack_context`); every item's slot goes to ``pending``."""
     from vaxdiplo._runs import break_runs
 
     for index, item in enumerate(items):
@@ -146,6 +152,9 @@ def _feed(ex: Any, nlp: Any, items: Iterable[Any], pending: deque[_Slot]) -> Ite
             continue
         text = slot.prepared.text
         broken = break_runs(text)  # same length: offsets index ``text``
+        if workers:
+            yield broken, (index, slot.prepared.day, text if broken != text else None)
+            continue
         try:
             doc = nlp.make_doc(broken)
         except Exception as err:  # the tokenizer's failure is this item's
@@ -158,24 +167,37 @@ def _feed(ex: Any, nlp: Any, items: Iterable[Any], pending: deque[_Slot]) -> Ite
         yield doc, index
 
 
-def serialise(doc: Any) -> None:
-    """Leave a processed ``Doc``'s events and mentions as JSON in ``doc.user_data``
-    and drop the Python objects, so that ``Doc.to_bytes`` can carry the result."""
+def unpack_context(doc: Any) -> None:
+    """In a worker process: take the ``(index, published, original text or None)``
+    context :func:`_feed` gave the text, leaving the index as the context that comes
+    back with the result."""
+    index, day, original = doc._context
+    doc._context = index
+    doc._.vaxdiplo_published = day
+    doc.user_data[DOC_TEXT_KEY] = doc.text
+    if original is not None:
+        doc.user_data[TEXT_KEY] = original
+
+
+def carrier(doc: Any) -> Any:
+    """An empty ``Doc`` carrying a processed ``Doc``'s events and mentions as JSON in
+    its ``user_data`` (and its context), so that only they are serialised back."""
+    from spacy.tokens import Doc
+
     from vaxdiplo.events import to_event
 
-    text = doc.user_data.pop(TEXT_KEY, None)
+    text = doc.user_data.get(TEXT_KEY)
     events = doc._.vaxdiplo_events
     if text is not None or events is None:
         events = [to_event(c, text or doc_text(doc)) for c in doc._.vaxdiplo_candidates]
-    doc.user_data.pop(DOC_TEXT_KEY, None)
     mentions = doc._.vaxdiplo_entities.to_mentions(doc)
-    doc.user_data[PAYLOAD_KEY] = [
+    out = Doc(doc.vocab, words=[])
+    out.user_data[PAYLOAD_KEY] = [
         b"[" + b",".join(e.model_dump_json().encode() for e in events) + b"]",
         _MENTIONS.dump_json(mentions),
     ]
-    doc._.vaxdiplo_candidates = None
-    doc._.vaxdiplo_events = None
-    doc._.vaxdiplo_entities = None
+    out._context = doc._context
+    return out
 
 
 def payload(doc: Any) -> tuple[list[Any], tuple[Mention, ...]] | None:
@@ -213,8 +235,13 @@ def _ordered(
     if nlp.max_length < ex.max_chars:
         nlp.max_length = ex.max_chars
     pending: deque[_Slot] = deque()
-    feed = _feed(ex, nlp, items, pending)
-    cfg = {"vaxdiplo_events": {"serialise": True}} if n_process > 1 else {}
+    workers = n_process > 1
+    feed = _feed(ex, nlp, items, pending, workers)
+    cfg = (
+        {"vaxdiplo_segmenter": {"context": True}, "vaxdiplo_events": {"serialise": True}}
+        if workers
+        else {}
+    )
     while True:
         stream = nlp.pipe(
             feed, as_tuples=True, batch_size=batch_size, n_process=n_process, component_cfg=cfg

@@ -125,6 +125,16 @@ def _check_text(text: Any) -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ASCII_LETTERS = re.compile("[A-Za-z]+")
+_OTHER_LETTERS = re.compile(r"[^\W\d_A-Za-z]+")
+
+
+def _ascii_letter_share(text: str) -> float | None:
+    """The share of ASCII letters among the letters of ``text`` (None: no letters),
+    counted by the regex engine rather than character by character."""
+    ascii_ = sum(map(len, _ASCII_LETTERS.findall(text)))
+    other = sum(map(len, _OTHER_LETTERS.findall(text)))
+    return ascii_ / (ascii_ + other) if ascii_ + other else None
 
 
 def _replace_surrogates(text: str) -> tuple[str, int]:
@@ -264,11 +274,9 @@ class Extractor:
         if day is None and text.strip():
             warnings.append(Warnings.W001)
         warnings += date_warnings(text, day)
-        letters = [c for c in text if c.isalpha()]
-        if letters:
-            share = sum(c.isascii() for c in letters) / len(letters)
-            if share < 0.6:
-                warnings.append(Warnings.W004.format(share=share))
+        share = _ascii_letter_share(text)
+        if share is not None and share < 0.6:
+            warnings.append(Warnings.W004.format(share=share))
         return Prepared(text, day, source, warnings)
 
     def process(self, text: Any, *, published: Any = None):

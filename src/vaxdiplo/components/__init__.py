@@ -169,8 +169,9 @@ class EventAssembler:
     def __call__(self, doc: Doc, *, serialise: bool = False) -> Doc:
         """Set ``doc._.vaxdiplo_candidates`` and ``doc._.vaxdiplo_events``; with
         ``serialise`` (as ``Extractor.extract_many`` asks of worker processes through
-        ``component_cfg``), leave the events and mentions as JSON in ``doc.user_data``
-        instead, so that ``Doc.to_bytes`` can carry them."""
+        ``component_cfg``), return instead an empty ``Doc`` carrying the events and
+        mentions as JSON in its ``user_data`` (see :func:`vaxdiplo._batch.carrier`):
+        only they travel back to the calling process."""
         from vaxdiplo.entities import link
         from vaxdiplo.events import to_event
         from vaxdiplo.extensions import doc_text
@@ -184,9 +185,9 @@ class EventAssembler:
         text = doc_text(doc)  # once: ``doc.text`` joins every token again
         doc._.vaxdiplo_events = tuple(to_event(c, text) for c in cands)
         if serialise:
-            from vaxdiplo._batch import serialise as to_user_data
+            from vaxdiplo._batch import carrier
 
-            to_user_data(doc)
+            return carrier(doc)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
@@ -242,10 +243,18 @@ class Segmenter:
     def __init__(self, nlp: Language, name: str = "vaxdiplo_segmenter") -> None:
         self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, *, context: bool = False) -> Doc:
+        """Set the sentence starts; with ``context`` (worker processes of
+        ``Extractor.extract_many``), first take the publication date and the text from
+        the context spaCy's ``as_tuples`` gave the ``Doc`` (see
+        :func:`vaxdiplo._batch.unpack_context`)."""
         from vaxdiplo.entities import credit_spans
         from vaxdiplo.extensions import doc_text
 
+        if context:
+            from vaxdiplo._batch import unpack_context
+
+            unpack_context(doc)
         if not len(doc):
             return doc
         text = doc_text(doc)

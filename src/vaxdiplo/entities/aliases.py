@@ -25,11 +25,11 @@ def link_aliases(state: LinkState) -> None:
         state: The document being linked, its people resolved (``full_names`` set).
     """
     parts = _name_parts(state)
-    for i, t in enumerate(state.doc):
-        if not t.text[:1].isupper():
+    for i, text in enumerate(state.texts):
+        if not text[:1].isupper():
             continue
         existing = state.ent_at(i)
-        key = fold(t.text)
+        key = state.keys[i]
         if key not in parts:
             if key.endswith("s") and key[:-1] in parts and existing is None:
                 key = key[:-1]  # "Chinhs": a possessive that lost its apostrophe
@@ -46,7 +46,7 @@ def link_aliases(state: LinkState) -> None:
                 existing.actor = parts[key]
                 existing.via = "document"
             continue
-        if state.in_credit(i, i + 1) or fold(t.text) in NOT_NAMES:
+        if state.in_credit(i, i + 1) or state.keys[i] in NOT_NAMES:
             continue
         state.add(Ent(i, i + 1, "person", actor=parts[key], via="document"))
     state.sort()

@@ -131,6 +131,7 @@ class Gazetteer:
         #: (country id, folded tokens) -> organisations named after that country's possessive
         self.qualified: dict[tuple[str, tuple[str, ...]], list[Entry]] = defaultdict(list)
         self._prefix_set: set[tuple[str, ...]] = set()
+        self._first_set: set[str] = set()
         self._prefix_count = -1
         self._build()
 
@@ -231,8 +232,16 @@ class Gazetteer:
         """Every proper prefix of an index key (made again when keys were added)."""
         if self._prefix_count != len(self.index):
             self._prefix_set = {k[:n] for k in self.index for n in range(1, len(k))}
+            self._first_set = {k[0] for k in self.index if k}
             self._prefix_count = len(self.index)
         return self._prefix_set
+
+    def _may_start(self, key: str) -> bool:
+        """Whether a match can start at a token with this key: some index key begins
+        with it (or with it less a full stop kept by the tokenizer, "Sputnik V.")."""
+        self._prefixes()
+        firsts = self._first_set
+        return key in firsts or (key.endswith(".") and key[:-1] in firsts)
 
     def _reach(self, i: int, keys: list[str], upto: int) -> int:
         """How long a match at token ``i`` can be: one more than the longest run of
@@ -247,6 +256,8 @@ class Gazetteer:
     def longest(self, i: int, keys: list[str], texts: list[str], limit: int) -> Hit | None:
         """The longest match starting at token ``i`` and at most ``limit`` tokens long."""
         upto = min(self.max_len, limit, len(keys) - i)
+        if upto <= 0 or not self._may_start(keys[i]):
+            return None
         for length in range(self._reach(i, keys, upto) if upto > 0 else 0, 0, -1):
             key = tuple(keys[i : i + length])
             entries = self.index.get(key)

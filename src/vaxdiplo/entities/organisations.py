@@ -45,6 +45,7 @@ _MAKER_WORDS = frozenset(
     "biopharmaceutical pharmaceutical-maker".split()
 )
 _POSSESSIVE_FILLERS = _MAKER_WORDS | {"state-owned", "the"}
+_NAME_ENDS = _COMPANY_SUFFIXES | _LEGAL_SUFFIXES
 
 
 def find_companies(state: LinkState) -> None:
@@ -53,18 +54,18 @@ def find_companies(state: LinkState) -> None:
     Args:
         state: The document being linked, after the gazetteer pass.
     """
-    doc = state.doc
-    i = 0
-    while i < len(doc):
-        t = doc[i]
-        if state.taken[i] or not t.text[:1].isupper() or not t.is_alpha or t.is_sent_start:
+    texts, keys, starts = state.texts, state.keys, state.sent_starts
+    i, n = 0, len(texts)
+    while i < n:
+        text = texts[i]
+        if state.taken[i] or not text[:1].isupper() or not text.isalpha() or starts[i]:
             i += 1
             continue
         j = i
-        while j < len(doc) and not state.taken[j] and doc[j].text[:1].isupper() and j - i < 5:
+        while j < n and not state.taken[j] and texts[j][:1].isupper() and j - i < 5:
             j += 1
-        words = [fold(w.text) for w in doc[i:j]]
-        ends = [k for k, w in enumerate(words) if w in _COMPANY_SUFFIXES | _LEGAL_SUFFIXES]
+        words = keys[i:j]
+        ends = [k for k, w in enumerate(words) if w in _NAME_ENDS]
         if ends and ends[-1] >= 1:  # "Life Sciences Company Gao Qiang": the name ends there
             j = i + ends[-1] + 1
             words = words[: ends[-1] + 1]
@@ -78,7 +79,7 @@ def find_companies(state: LinkState) -> None:
                 state.reshape(known, known.start, j)  # "Cansino Bio Inc": the name goes on
                 i = j
                 continue
-            core = [w.text for w in doc[i:j] if fold(w.text) not in _LEGAL_SUFFIXES]
+            core = [w for w, k in zip(texts[i:j], words, strict=True) if k not in _LEGAL_SUFFIXES]
             name = " ".join(core)
             if core and not state.in_credit(i, j):
                 oid = slug(name, "_").upper()

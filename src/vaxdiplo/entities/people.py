@@ -133,23 +133,21 @@ def _short_name_entity(state: LinkState, start: int, end: int) -> bool:
     ("Momen also held a bilateral meeting", read as a place by the statistical model)."""
     if end - start != 1 or state.taken[start]:
         return False
-    tok = state.doc[start]
-    return tok.text[:1].isupper() and fold(tok.text) in state.gaz.short_names
+    return state.texts[start][:1].isupper() and state.keys[start] in state.gaz.short_names
 
 
 def _short_names_alone(state: LinkState) -> None:
     """Without a statistical model: a registry short name inside a sentence, followed by a
     lower-case word ("..., Momen also held"), is a person mention."""
-    doc = state.doc
-    for t in doc[:-1]:
-        nxt = doc[t.i + 1]
+    texts, starts = state.texts, state.sent_starts
+    for i in range(len(texts) - 1):
         if (
-            len(t.text) >= 4
-            and not t.is_sent_start
-            and nxt.text[:1].islower()
-            and _short_name_entity(state, t.i, t.i + 1)
+            len(texts[i]) >= 4
+            and not starts[i]
+            and texts[i + 1][:1].islower()
+            and _short_name_entity(state, i, i + 1)
         ):
-            state.add(Ent(t.i, t.i + 1, "person", via="short"))
+            state.add(Ent(i, i + 1, "person", via="short"))
 
 
 def _person_from_run(state: LinkState, j: int) -> None:

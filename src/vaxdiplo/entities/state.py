@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 from functools import cached_property
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from vaxdiplo._text import fold
@@ -66,7 +67,7 @@ class LinkState:
 
     def in_credit(self, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` lie inside a photo credit."""
-        s, e = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+        s, e = self.offsets[start], self.offsets[end - 1] + len(self.texts[end - 1])
         k = bisect.bisect_right(self._credit_starts, s)  # credits are apart, in text order
         return k > 0 and e <= self.credits[k - 1][1]
 
@@ -79,6 +80,19 @@ class LinkState:
     def texts(self) -> list[str]:
         """The text of every token, made once."""
         return token_texts(self.doc)
+
+    @cached_property
+    def offsets(self) -> list[int]:
+        """The character offset of every token (``Token.idx``), read once."""
+        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
+
+    @cached_property
+    def sent_starts(self) -> list[bool]:
+        """For every token, whether it starts a sentence (``Token.is_sent_start``), read
+        once from the ``Doc``'s array."""
+        if not len(self.doc):
+            return []
+        return (self.doc.to_array(SENT_START) == 1).tolist()
 
     def add(self, ent: Ent) -> Ent:
         """Add a mention and mark its tokens as taken."""

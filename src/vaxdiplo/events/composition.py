@@ -43,8 +43,8 @@ def split_by_composition(ctx: DocContext, state: DocumentState) -> None:
         (c for c in state.events if c.type == "Delivery"), key=lambda c: c.sent_starts[0]
     )
     for sent in ctx.doc.sents:
-        words = [fold(t.text) for t in sent]
-        if not set(words) & _COMPOSED or not set(words) & _SHIPMENT:
+        words = set(ctx.keys[sent.start : sent.end])
+        if not words & _COMPOSED or not words & _SHIPMENT:
             continue
         before = [c for c in deliveries if c.sent_starts[0] < sent.start]
         if not before or sent.start in before[-1].sent_starts:

@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
+from spacy.attrs import IS_PUNCT
 from spacy.tokens import Doc, Span, Token
 
 from vaxdiplo._text import fold
 from vaxdiplo.dates import find_dateline, find_dates
 from vaxdiplo.entities import DocEntities, Ent
-from vaxdiplo.extensions import doc_text
+from vaxdiplo.extensions import doc_text, token_texts
 from vaxdiplo.models import Actor
 from vaxdiplo.quantities import find_doses, find_money
 from vaxdiplo.registry import Registry
@@ -149,6 +150,17 @@ class DocContext:
         self.dateline = (line[1], line[2]) if line else (-1, -1)
 
     @cached_property
+    def keys(self) -> list[str]:
+        """The folded text of every token (``fold(token.text)``), made once: the checks
+        read words by slicing it (``ctx.keys[sent.start : sent.end]``)."""
+        return [fold(t) for t in token_texts(self.doc)]
+
+    @cached_property
+    def puncts(self) -> list[bool]:
+        """For every token, ``Token.is_punct``, read once from the ``Doc``'s array."""
+        return (self.doc.to_array(IS_PUNCT) == 1).tolist() if len(self.doc) else []
+
+    @cached_property
     def lower_text(self) -> str:
         """The document's text in lower case, made once for the checks that read it all."""
         return self.text.lower()
@@ -172,7 +184,7 @@ class DocContext:
                 ],
                 "doses": [(self.tok(base + q.start), q) for q in doses],
                 "money": [(self.tok(base + m.start), m) for m in money],
-                "words": {fold(t.text) for t in sent},
+                "words": set(self.keys[sent.start : sent.end]),
                 "ents": self.ents.ents[self.ents_before(sent.start) : self.ents_before(sent.end)],
             }
         return self._sent_cache[key]

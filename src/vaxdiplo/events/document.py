@@ -407,7 +407,8 @@ def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
     for sent in ctx.doc.sents:
         if sent.start in starts:
             continue
-        words = [fold(t.text) for t in sent if not t.is_punct]
+        span = range(sent.start, sent.end)
+        words = [ctx.keys[i] for i in span if not ctx.puncts[i]]
         before = [c for c in deliveries if c.sent_starts[0] < sent.start]
         if not before or not _refers_to_shipment(words):
             continue

@@ -196,7 +196,7 @@ def _chain(doc: Any, ents: list[Any], anchor: Any, by_party: dict[str, Actor]) -
 def segment_words(ctx: DocContext, sent: Span) -> list[set[str]]:
     """The words of each coordinated segment of ``sent`` (one set when it has none)."""
     cuts = [*_cuts(ctx, sent), sent.end]
-    return [{fold(t.text) for t in ctx.doc[a:b]} for a, b in pairwise(cuts)]
+    return [set(ctx.keys[a:b]) for a, b in pairwise(cuts)]
 
 
 def _cuts(ctx: DocContext, sent: Span) -> list[int]:

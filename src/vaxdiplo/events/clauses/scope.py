@@ -237,7 +237,8 @@ def cumulative_context(
     ``new_before_total``, what a sentence reports before "bringing the total to" is new
     ("authorized in Montenegro and Saint Vincent, bringing the total number of
     countries to 26")."""
-    low = " ".join(fold(t.text) for t in sent if t.i not in _asides(ctx, trig, sent))
+    asides = _asides(ctx, trig, sent)
+    low = " ".join(fold(t.text) for t in sent if t.i not in asides)
     if new_before_total and any(w in low for w in _RUNNING_ON):
         return False
     doses = ctx.facts(sent)["doses"]
@@ -259,9 +260,7 @@ _ONE_SHIPMENT = frozenset(
 
 def _half_of(sent: Span) -> bool:
     """ "the first half of the doses" (one shipment), not "half a million doses"."""
-    return any(
-        t.lower_ == "half" and t.i + 1 < sent.end and t.nbor().lower_ == "of" for t in sent
-    )
+    return any(t.lower_ == "half" and t.i + 1 < sent.end and t.nbor().lower_ == "of" for t in sent)
 
 
 def undated_perfect(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> bool:
