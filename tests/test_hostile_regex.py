@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES_DIR
-from vaxdiplo._runs import FILLER, MAX_PUNCT_RUN, MAX_TOKEN, break_runs
+from vaxdiplo._runs import FILLER, MAX_PUNCT_RUN, MAX_TAG_DEBRIS, MAX_TOKEN, break_runs
 from vaxdiplo._text import looks_like_html, strip_html
 from vaxdiplo.dates import find_dates
 from vaxdiplo.entities.mentions import Ent
@@ -171,16 +171,33 @@ def test_hostile_punctuation_runs(rules_extractor):
         assert max(len(t) for t in doc) <= MAX_TOKEN
 
 
+_DEBRIS = rf"(?:<[A-Za-z!/][\w-]*\s+){{{MAX_TAG_DEBRIS + 1}}}"
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="=<'\"-. a\n", max_size=400))
+@given(st.text(alphabet="=<'\"-. a\n", max_size=400) | _pieces("<p ", "<a ", "x ", "<", size=80))
 def test_hostile_punctuation_runs_break_runs(text):
     out = break_runs(text)
     assert len(out) == len(text)
     assert all(a == b or b in (" ", FILLER) for a, b in zip(text, out, strict=True))
     assert not re.search(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1}}}", out)
     assert not re.search(rf"\S{{{MAX_TOKEN + 1}}}", out)
-    if not re.search(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1}}}|\S{{{MAX_TOKEN + 1}}}", text):
+    assert not re.search(_DEBRIS, out)
+    if not re.search(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1}}}|\S{{{MAX_TOKEN + 1}}}|{_DEBRIS}", text):
         assert out is text or out == text
+
+
+def test_hostile_runs_of_unclosed_tags_are_filled(rules_extractor):
+    debris = "<p " * 3000
+    text = PLEDGE + "\n" + debris + "\n" + PLEDGE
+    doc = rules_extractor.process(text, published=PUBLISHED)
+    assert len(doc.text) == len(text)
+    assert len(doc) < len(debris) / 10  # two tokens every 32 characters, not every 3
+    got = rules_extractor.extract(text, published=PUBLISHED)
+    assert _roles(got) == _roles(rules_extractor.extract(PLEDGE, published=PUBLISHED))
+    assert _offsets_index(text, got)
+    few = "<p " * MAX_TAG_DEBRIS + "x"
+    assert break_runs(few) is few or break_runs(few) == few  # short runs are left alone
 
 
 def test_hostile_repeated_article(rules_extractor):

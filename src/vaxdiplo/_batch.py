@@ -6,13 +6,13 @@ publication date, dateline, warnings). Items that can be extracted go through
 texts, failures handed on by a reader) wait in the same queue, so that results come
 out in input order, one per item.
 
-With ``n_process > 1`` spaCy's own worker processes run the whole pipeline, the
-tokenizer included: each text goes out as a string, with its index, publication date
-and original text as its ``as_tuples`` context, which the segmenter takes up (see
-:func:`unpack_context`); the event component returns an empty ``Doc`` carrying only the
-events and mentions as JSON (see :func:`carrier`), so that neither a tokenised ``Doc``
-nor a parsed one is serialised on the way. The calling process builds the same
-``Extraction`` from it as from a ``Doc`` processed at home.
+With ``n_process > 1`` spaCy's own worker processes run the pipeline's components:
+each text goes out with its index, publication date and original text as its
+``as_tuples`` context, which the segmenter takes up (see :func:`unpack_context`), and
+the event component returns an empty ``Doc`` carrying only the events and mentions as
+JSON (see :func:`carrier`), so that no parsed ``Doc`` is serialised on the way back.
+(spaCy itself tokenises an ``as_tuples`` text in the calling process.) The calling
+process builds the same ``Extraction`` from it as from a ``Doc`` processed at home.
 
 When the pipeline raises inside a batch, the items in flight are run again one at a
 time: the one that fails becomes a :class:`~vaxdiplo.models.DocumentFailure`, and the
