@@ -116,7 +116,7 @@ def _party_of(org_id: str) -> str:
     """The party the entity linker gives a registered organisation."""
     from vaxdiplo.entities.state import LinkState
 
-    return LinkState.org_actor(SimpleNamespace(reg=load_registry()), org_id).party
+    return LinkState.org_actor(SimpleNamespace(reg=load_registry(), _actors={}), org_id).party
 
 
 def render_state_producers() -> str:

@@ -39,7 +39,7 @@ def date_warnings(text: str, published: _dt.date | None) -> list[str]:
         text order.
     """
     low = text.lower()
-    if not any(c.isdigit() for c in text) or not any(stem in low for stem in _MONTH_STEMS):
+    if not any(map(str.isdigit, text)) or not any(stem in low for stem in _MONTH_STEMS):
         return []
     found: list[tuple[int, str]] = []
     far = _far_years(text)

@@ -321,7 +321,7 @@ def _candidates(text: str, published: _dt.date | None) -> list[DateMention]:
         found.append(DateMention(m.start(), m.end(), m.group(), value, kind))
 
     low = text.lower()
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = any(map(str.isdigit, text))
     has_month = any(stem in low for stem in _MONTH_STEMS)
     if has_digit:
         for rx in (_RE_ISO, _RE_YMD_SLASH):
@@ -437,7 +437,7 @@ def resolve_date(expression: str, published: _dt.date | None) -> _dt.date | None
         best = max(mentions, key=lambda m: m.end - m.start)
         if best.end - best.start >= len(stripped) // 2:
             return best.value
-    if not any(c.isdigit() for c in stripped):
+    if not any(map(str.isdigit, stripped)):
         return None  # weekday, relative and vague words are all handled above
     numeric = _RE_NUMERIC_DMY.fullmatch(stripped)
     if numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12:

@@ -420,7 +420,7 @@ def find_money(text: str) -> list[MoneyMention]:
     if not text:
         return []
     candidates: list[MoneyMention] = []
-    has_prefix = any(c.isdigit() for c in text) and any(mark in text for mark in _PREFIX_MARKS)
+    has_prefix = any(map(str.isdigit, text)) and any(mark in text for mark in _PREFIX_MARKS)
     low = text.lower()
     has_suffix = any(mark in low for mark in _SUFFIX_MARKS) or any(
         code in text for code in _SUFFIX_CODES

@@ -325,7 +325,22 @@ class Gazetteer:
         keys = keys if keys is not None else [fold(t) for t in texts]
         hits: list[Hit] = []
         i, n = 0, len(doc)
+        self._prefixes()
+        firsts, index = self._first_set, self.index
+        starts = [  # tokens a match can start at: a key's first word, or "Russias"
+            k
+            for k, key in enumerate(keys)
+            if key in firsts
+            or (key.endswith(".") and key[:-1] in firsts)
+            or (len(key) >= 5 and key.endswith("s") and (key[:-1],) in index)
+        ]
+        nxt = 0
         while i < n:
+            while nxt < len(starts) and starts[nxt] < i:
+                nxt += 1
+            if nxt == len(starts):
+                break
+            i = starts[nxt]
             found = self.longest(i, keys, texts, n)
             if found is not None:
                 j = self._person_inside(found, keys, texts)

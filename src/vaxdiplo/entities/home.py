@@ -15,6 +15,7 @@ from vaxdiplo.dates import find_dateline
 from vaxdiplo.entities.mentions import Ent
 from vaxdiplo.entities.qualifiers import qualifier_before, qualifier_of
 from vaxdiplo.entities.state import LinkState
+from vaxdiplo.extensions import doc_text
 
 __all__ = ["find_home", "recount_home"]
 
@@ -80,7 +81,10 @@ def recount_home(state: LinkState) -> None:
 def _dateline_country(state: LinkState) -> Ent | None:
     """The country or capital mention of the dateline, if the document has one."""
     doc = state.doc
-    text = doc[: min(len(doc), 200)].text  # the dateline lies in the first few hundred chars
+    if not len(doc):
+        return None
+    k = min(len(doc), 200)  # the dateline lies in the first few hundred chars
+    text = doc_text(doc)[: state.offsets[k - 1] + len(state.texts[k - 1])]
     dated = find_dateline(text)
     after_date = dated[2] if dated else -1
     for e in state.ents:

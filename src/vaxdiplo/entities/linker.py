@@ -72,4 +72,6 @@ def link(
     state.ents.sort(key=lambda e: (e.start, e.end))
     ranking = [state.home] if state.home else []
     ranking += [c for c in state.ranking if c not in ranking]
-    return DocEntities(ents=state.ents, home=state.home, ranking=ranking, registry=state.reg)
+    return DocEntities(
+        ents=state.ents, home=state.home, ranking=ranking, registry=state.reg, keys=state.keys
+    )

@@ -66,12 +66,12 @@ def match_gazetteer(state: LinkState) -> None:
 
 def _us_state(state: LinkState, hit: Hit) -> bool:
     """ "Atlanta, Georgia": the US state, not the country."""
-    doc = state.doc
+    keys = state.keys
     return (
-        fold(doc[hit.start : hit.end].text) == "georgia"
+        keys[hit.start : hit.end] == ["georgia"]
         and hit.start >= 2
-        and doc[hit.start - 1].text == ","
-        and fold(doc[hit.start - 2].text) in _US_CITIES_OF_GEORGIA
+        and keys[hit.start - 1] == ","
+        and keys[hit.start - 2] in _US_CITIES_OF_GEORGIA
     )
 
 
@@ -80,11 +80,12 @@ _REGION_WORDS = frozenset({"south", "latin", "central", "north"})
 
 def _region(state: LinkState, hit: Hit) -> bool:
     """ "the South American country", "Latin American nations": a region, not the USA."""
-    doc = state.doc
+    keys = state.keys
     return (
-        fold(doc[hit.start : hit.end].text) in ("american", "americans")
+        hit.end - hit.start == 1
+        and keys[hit.start] in ("american", "americans")
         and hit.start >= 1
-        and fold(doc[hit.start - 1].text) in _REGION_WORDS
+        and keys[hit.start - 1] in _REGION_WORDS
     )
 
 

@@ -88,6 +88,8 @@ class DocEntities:
     """Countries by how much the document is about them, home first."""
     registry: Registry | None = None
     """The registry the mentions were resolved with (packaged, or with a user's additions)."""
+    keys: list[str] | None = field(default=None, repr=False, compare=False)
+    """The folded text of every token of the document linked (None: not kept)."""
 
     def actors(self) -> list[Ent]:
         """The mentions resolved to an actor, qualifiers inside larger mentions left out."""

@@ -64,6 +64,7 @@ class LinkState:
         self._at: dict[int, Ent] | None = None  # token -> first mention covering it
         self._rank: dict[int, int] = {}  # id of a mention -> its place in ``ents``
         self._starts: dict[int, list[Ent]] = {}  # token -> mentions starting there
+        self._actors: dict[tuple[str, str], Actor] = {}  # frozen, so shared by mentions
 
     def in_credit(self, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` lie inside a photo credit."""
@@ -155,22 +156,30 @@ class LinkState:
         self._at = None
 
     def country_actor(self, iso: str) -> Actor:
-        """The actor for the registry country ``iso``."""
-        c = self.reg.country(iso)
-        return Actor(kind="country", name=c.name, id=c.id, country=c.id, party=c.id)
+        """The actor for the registry country ``iso`` (one frozen object per document)."""
+        actor = self._actors.get(("country", iso))
+        if actor is None:
+            c = self.reg.country(iso)
+            actor = Actor(kind="country", name=c.name, id=c.id, country=c.id, party=c.id)
+            self._actors["country", iso] = actor
+        return actor
 
     def org_actor(self, org_id: str) -> Actor:
         """The actor for the registry organisation ``org_id``.
 
         A government body acts for its country; a body without one, for its parent.
         """
+        actor = self._actors.get(("org", org_id))
+        if actor is not None:
+            return actor
         o = self.reg.org(org_id)
         if o.kind == "government_body" and o.country:
-            return Actor(
-                kind="government_body", name=o.name, id=o.id, country=o.country, party=o.country
-            )
-        party = o.parent if (o.kind == "government_body" and o.parent) else o.id
-        return Actor(kind=o.kind, name=o.name, id=o.id, country=o.country, party=party)
+            party = o.country
+        else:
+            party = o.parent if (o.kind == "government_body" and o.parent) else o.id
+        actor = Actor(kind=o.kind, name=o.name, id=o.id, country=o.country, party=party)
+        self._actors["org", org_id] = actor
+        return actor
 
     def vaccine_of(self, vid: str, span_text: str) -> Vaccine:
         """The registry vaccine ``vid`` as mentioned by ``span_text``."""

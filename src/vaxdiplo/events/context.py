@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-from spacy.attrs import IS_PUNCT
+from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from vaxdiplo._text import fold
@@ -153,7 +153,15 @@ class DocContext:
     def keys(self) -> list[str]:
         """The folded text of every token (``fold(token.text)``), made once: the checks
         read words by slicing it (``ctx.keys[sent.start : sent.end]``)."""
+        kept = self.ents.keys
+        if kept is not None and len(kept) == len(self.doc):
+            return kept  # the linker's, for the same tokens
         return [fold(t) for t in token_texts(self.doc)]
+
+    @cached_property
+    def like_nums(self) -> list[bool]:
+        """For every token, ``Token.like_num``, read once from the ``Doc``'s array."""
+        return (self.doc.to_array(LIKE_NUM) == 1).tolist() if len(self.doc) else []
 
     @cached_property
     def puncts(self) -> list[bool]:
@@ -169,8 +177,8 @@ class DocContext:
         """The sentence's dates, quantities, words and mentions (cached)."""
         key = sent.start
         if key not in self._sent_cache:
-            text = sent.text
             base = sent.start_char
+            text = self.text[base : sent.end_char]  # ``sent.text`` without a Token per word
             dates = find_dates(text, self.published)
             doses = [recount(q, text) for q in find_doses(text)]
             money = find_money(text)
@@ -193,8 +201,16 @@ class DocContext:
         """How many mentions start before token ``i``: ``ents.ents[:n]`` are those."""
         return bisect.bisect_left(self._ent_starts, i)
 
+    @cached_property
+    def offsets(self) -> list[int]:
+        """The character offset of every token (``Token.idx``), read once."""
+        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
+
     def tok(self, char: int) -> int:
         """The index of the token at character offset ``char``."""
+        i = bisect.bisect_right(self.offsets, char) - 1
+        if i >= 0 and char < self.offsets[i] + len(self.doc[i]):
+            return i  # inside token ``i``
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else 0
 

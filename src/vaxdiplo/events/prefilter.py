@@ -20,6 +20,7 @@ added (the rule file's order): the order the ``Matcher`` mostly gives, made exac
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import numpy as np
@@ -59,6 +60,33 @@ def _bounded(pattern: list[dict[str, Any]]) -> bool:
     return _first_words(pattern) is not None and all(_repeat_skips_punct(s) for s in repeats)
 
 
+def _lowers(spec: dict[str, Any]) -> set[str] | None:
+    """The lower-case words a token spec accepts, when it tests nothing else."""
+    if set(spec) - {"LOWER", "OP"}:
+        return None
+    lower = spec.get("LOWER")
+    if isinstance(lower, str):
+        return {lower}
+    if isinstance(lower, dict) and set(lower) == {"IN"}:
+        return set(lower["IN"])
+    return None
+
+
+def _next_words(pattern: list[dict[str, Any]]) -> set[str] | None:
+    """The words the token after a pattern's first can be, or None when that is not a
+    closed list (another attribute is tested, or the pattern can end after its first
+    token)."""
+    out: set[str] = set()
+    for spec in pattern[1:]:
+        words = _lowers(spec)
+        if words is None:
+            return None
+        out |= words
+        if spec.get("OP") not in ("?", "*"):
+            return out
+    return None
+
+
 class WindowedMatcher:
     """The matches of a ``Matcher`` over the given patterns, found around their first
     words alone (see the module's account).
@@ -71,7 +99,9 @@ class WindowedMatcher:
     def __init__(self, vocab: Any, patterns: list[tuple[str, list[list[dict[str, Any]]]]]) -> None:
         self.matcher = Matcher(vocab)
         self.order: dict[int, int] = {}  # key hash -> position in the rule order
-        self.by_word: dict[int, Matcher] = {}  # first word hash -> its patterns' matcher
+        self.direct: dict[int, list[int]] = {}  # first word -> keys of one-word patterns
+        self.by_word: dict[int, Matcher] = {}  # first word -> its longer patterns' matcher
+        self.nexts: dict[int, set[int] | None] = {}  # first word -> what may follow it
         self.reach: dict[int, int] = {}  # first word hash -> longest pattern from it
         self.open: set[int] = set()  # first words of patterns with a repeat
         self.longest = 1
@@ -83,17 +113,28 @@ class WindowedMatcher:
         if self.windowed:
             for key, group in patterns:
                 self._add_by_word(vocab, key, group)
-        self.first = np.array(sorted(self.by_word), dtype="uint64")
 
     def _add_by_word(self, vocab: Any, key: str, group: list[list[dict[str, Any]]]) -> None:
         words: dict[int, list[list[dict[str, Any]]]] = {}
+        kid = vocab.strings.add(key)
         for pattern in group:
             for word in _first_words(pattern) or ():
                 h = vocab.strings.add(word)
+                if len(pattern) == 1 and _lowers(pattern[0]) is not None:
+                    if kid not in self.direct.setdefault(h, []):
+                        self.direct[h].append(kid)  # a plain word: it matches wherever it is
+                    continue
                 words.setdefault(h, []).append(pattern)
                 if any(s.get("OP") in ("*", "+") for s in pattern):
                     self.open.add(h)
                 self.reach[h] = max(self.reach.get(h, 0), len(pattern))
+                nxt = _next_words(pattern)
+                known = self.nexts.get(h, set())
+                self.nexts[h] = (
+                    None
+                    if nxt is None or known is None
+                    else known | {vocab.strings.add(w) for w in nxt}
+                )
         for h, found in words.items():
             self.by_word.setdefault(h, Matcher(vocab)).add(key, found)
 
@@ -102,22 +143,32 @@ class WindowedMatcher:
         return self.matcher.vocab
 
     def windows(self, doc: Doc) -> list[tuple[int, int]]:
-        """``(start, end)`` per occurrence of a first word, in text order: the token range
-        no match starting at the word can outrun."""
-        columns = doc.to_array([LOWER, IS_PUNCT])
-        lower = columns[:, 0]
-        starts = np.flatnonzero(np.isin(lower, self.first))
-        if not len(starts):
+        """``(start, end)`` per occurrence of a first word of a longer pattern that the
+        next token does not rule out, in text order: the token range no match starting
+        at the word can outrun."""
+        if not len(doc):
             return []
-        firsts = lower[starts].tolist()
-        ends = starts + np.array([self.reach[h] for h in firsts], dtype=int)
-        opened = np.array([h in self.open for h in firsts], dtype=bool)
-        if opened.any():
-            puncts = np.append(np.flatnonzero(columns[:, 1]), len(doc))  # none: the end
-            stops = puncts[np.searchsorted(puncts, starts, side="right")]
-            ends = np.where(opened, np.maximum(ends, stops + self.longest + 1), ends)
-        ends = np.minimum(ends, len(doc))
-        return list(zip(starts.tolist(), ends.tolist(), strict=True))
+        columns = doc.to_array([LOWER, IS_PUNCT])
+        return self._windows(columns[:, 0].tolist(), columns[:, 1])
+
+    def _windows(self, lower: list[int], punct: Any) -> list[tuple[int, int]]:
+        n = len(lower)
+        out: list[tuple[int, int]] = []
+        puncts: list[int] | None = None
+        for s, h in enumerate(lower):
+            if h not in self.by_word:
+                continue
+            allowed = self.nexts[h]
+            if allowed is not None and (s + 1 >= n or lower[s + 1] not in allowed):
+                continue
+            e = s + self.reach[h]
+            if h in self.open:
+                if puncts is None:
+                    puncts = [*np.flatnonzero(punct).tolist(), n]  # none: the end
+                stop = puncts[bisect.bisect_right(puncts, s)]
+                e = max(e, stop + self.longest + 1)
+            out.append((s, min(e, n)))
+        return out
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """``(match_id, start, end)``: the ``Matcher``'s matches over ``doc`` (see the
@@ -127,11 +178,17 @@ class WindowedMatcher:
         if not self.windowed:
             found = self.matcher(doc)
         else:
-            lower = doc.to_array(LOWER)
+            columns = doc.to_array([LOWER, IS_PUNCT])
+            lower = columns[:, 0].tolist()
             found = []
-            for a, b in self.windows(doc):
-                matcher = self.by_word[int(lower[a])]
+            direct = self.direct
+            for s, h in enumerate(lower):
+                if h in direct:
+                    found.extend((key, s, s + 1) for key in direct[h])
+            for a, b in self._windows(lower, columns[:, 1]):
+                matcher = self.by_word[lower[a]]
                 found.extend(
                     (key, a, a + e) for key, s, e in matcher(doc[a:b], allow_missing=True) if s == 0
                 )
+            found = list(set(found))
         return sorted(found, key=lambda m: (m[2], m[1], self.order[m[0]]))

@@ -201,27 +201,31 @@ def segment_words(ctx: DocContext, sent: Span) -> list[set[str]]:
 
 def _cuts(ctx: DocContext, sent: Span) -> list[int]:
     """Where coordinated segments start: "and 300,000", "and from", "along with"."""
-    doc = ctx.doc
+    keys, nums = ctx.keys, ctx.like_nums
     cuts = [sent.start]
-    for t in doc[sent.start + 1 : sent.end - 1]:
-        nxt = doc[t.i + 1]
-        word = fold(t.text)
+    for i in range(sent.start + 1, sent.end - 1):
+        word = keys[i]
+        if word not in _CUT_WORDS:
+            continue
         if word in ("along", "plus", "besides") and (
-            nxt.like_num or fold(nxt.text) in ("with", "another")
+            nums[i + 1] or keys[i + 1] in ("with", "another")
         ):
-            cuts.append(t.i)
-        elif word == "and" and (nxt.like_num or fold(nxt.text) in _SEGMENT_STARTS):
-            cuts.append(t.i)
+            cuts.append(i)
+        elif word == "and" and (nums[i + 1] or keys[i + 1] in _SEGMENT_STARTS):
+            cuts.append(i)
         elif (
             word == "as"
-            and t.i + 3 < sent.end
-            and [fold(x.text) for x in doc[t.i + 1 : t.i + 3]] == ["well", "as"]
-            and doc[t.i + 3].like_num
+            and i + 3 < sent.end
+            and keys[i + 1 : i + 3] == ["well", "as"]
+            and nums[i + 3]
         ):
-            cuts.append(t.i)  # "16 million doses of X, as well as 1.5 million doses of Y"
-        elif word == "," and nxt.like_num and t.i + 2 < sent.end and doc[t.i + 2].like_num is False:
-            cuts.append(t.i)  # "100,000 doses donated by Slovakia, 60,000 doses donated by"
+            cuts.append(i)  # "16 million doses of X, as well as 1.5 million doses of Y"
+        elif word == "," and nums[i + 1] and i + 2 < sent.end and not nums[i + 2]:
+            cuts.append(i)  # "100,000 doses donated by Slovakia, 60,000 doses donated by"
     return cuts
+
+
+_CUT_WORDS = frozenset({"along", "plus", "besides", "and", "as", ","})
 
 
 def _segment_parties(

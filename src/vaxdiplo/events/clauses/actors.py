@@ -35,10 +35,11 @@ def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent |
                 continue  # "Vingroup's Vinbiocare": the parent only qualifies
         head = ctx.doc[e.start : e.end].root.i if ctx.parsed else e.end - 1
         out.append((head, e.actor, e))
-    for tok in sent:
-        if tok.i in ctx.ent_at:
+    for i in range(sent.start, sent.end):
+        low = ctx.keys[i]
+        if low not in _REFERRING or i in ctx.ent_at:
             continue
-        low = fold(tok.text)
+        tok = ctx.doc[i]
         actor = None
         if low in _FIRST_PERSON and _quoted(ctx, tok):
             actor = _quote_speaker(ctx, sent)  # "I asked him to help us with doses"
@@ -81,6 +82,12 @@ def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent |
 
 
 _FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
+_REFERRING = frozenset(
+    {*_FIRST_PERSON, "him", "her", *PRONOUNS_PERSON, *PRONOUNS_THING, "which", "who"}
+    | {"country", *NOUN_REFERENCES}
+)
+"""The words :func:`sentence_actors` can read an actor from (pronouns, "the country",
+"the company"): the other tokens of a sentence are not looked at."""
 _OPENING = ("\u201c", '"')
 
 
