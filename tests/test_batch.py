@@ -130,3 +130,23 @@ def test_batch_two_processes_keep_evidence_of_broken_up_runs(rules_extractor):
     assert two == one and one.events
     ev = one.events[0].evidence[0]
     assert text[ev.start : ev.end] == ev.text
+
+
+def test_batch_workers_send_back_only_the_events_and_mentions(rules_extractor):
+    import datetime as dt
+
+    from vaxdiplo._batch import PAYLOAD_KEY, payload
+
+    nlp = rules_extractor.nlp
+    doc = nlp.make_doc(SENTENCE)
+    doc._context = (7, dt.date(2021, 6, 6), None)  # what extract_many gives a worker
+    cfg = {"vaxdiplo_segmenter": {"context": True}, "vaxdiplo_events": {"serialise": True}}
+    for name, proc in nlp.pipeline:
+        doc = proc(doc, **cfg.get(name, {}))
+    assert len(doc) == 0 and doc._context == 7  # an empty carrier with the index
+    assert set(doc.user_data) == {PAYLOAD_KEY}
+    events, mentions = payload(doc)
+    home = rules_extractor.extract(SENTENCE, published=PUBLISHED)
+    assert [e["type"] for e in events] == [e.type for e in home.events] == ["Delivery"]
+    assert events[0]["date"] == "2021-06-05"  # the date came through the context
+    assert {m.text for m in mentions} == {m.text for m in home.mentions}

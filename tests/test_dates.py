@@ -484,3 +484,38 @@ def test_dates_module_exports() -> None:
         "find_dateline",
         "parse_published",
     }
+
+
+_DATE_PIECES = st.lists(
+    st.sampled_from(
+        ["June", "February", "April", "Sept.", "5", "28", "29", "30", "31", "32", "2021",
+         "2020", "9999", "0001", "1899", "12345", "of", ",", " ", "the", "th", "x", "\n"]
+    ),
+    max_size=14,
+).map(" ".join)  # fmt: skip
+
+
+@given(_DATE_PIECES, st.sampled_from([None, dt.date(2021, 3, 1), dt.date(2020, 3, 1)]))
+def test_dates_warning_prechecks_change_no_warning(text, published):
+    """The cheap tests that skip the day patterns (no day 29-31, no odd four digits)
+    give the same warnings as running the patterns over every text."""
+    import re
+
+    from vaxdiplo import date_checks
+
+    fast = date_checks.date_warnings(text, published)
+    always = re.compile("")
+    saved = date_checks._LATE_DAY, dates._ODD_FOUR_DIGITS
+    try:
+        date_checks._LATE_DAY, dates._ODD_FOUR_DIGITS = always, always
+        assert date_checks.date_warnings(text, published) == fast
+    finally:
+        date_checks._LATE_DAY, dates._ODD_FOUR_DIGITS = saved
+
+
+def test_dates_warning_prechecks_positive_and_negative():
+    from vaxdiplo.date_checks import date_warnings
+
+    assert len(date_warnings("It arrived on February 29, 2021.", None)) == 1
+    assert len(date_warnings("It arrived on June 5, 9999.", None)) == 1
+    assert date_warnings("It arrived on February 28, 2021 and June 5, 2021.", None) == []

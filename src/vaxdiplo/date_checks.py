@@ -9,6 +9,7 @@ day its year lacks ("February 29" in a 2021 article) is not moved to another yea
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from vaxdiplo.dates import (
     _MONTH_STEMS,
@@ -23,6 +24,9 @@ from vaxdiplo.dates import (
 from vaxdiplo.errors import Warnings
 
 __all__ = ["date_warnings"]
+
+_LATE_DAY = re.compile(r"(?<!\d)(?:29|3[01])(?!\d)")
+"""A day number that some month or year lacks (29, 30, 31)."""
 
 
 def date_warnings(text: str, published: _dt.date | None) -> list[str]:
@@ -46,6 +50,8 @@ def date_warnings(text: str, published: _dt.date | None) -> list[str]:
     for m in far:
         found.append((m.start(), Warnings.W007.format(text=m.group(), year=m.group("y"))))
     taken = {m.start() for m in far}  # "June 5" of "June 5, 9999" is warned about once
+    if not _LATE_DAY.search(text):
+        return [w for _, w in sorted(found)]  # every day up to 28 exists in every month
     for rx in (_RE_MONTH_DAY, _RE_DAY_MONTH):
         for m in rx.finditer(text):
             if m.start() in taken:

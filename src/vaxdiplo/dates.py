@@ -453,8 +453,15 @@ def resolve_date(expression: str, published: _dt.date | None) -> _dt.date | None
     return None if parsed is None else parsed.date()
 
 
+_ODD_FOUR_DIGITS = re.compile(r"(?<!\d)(?!19\d\d|20\d\d)\d{4}")
+"""Four digits that are not a year of 1900-2099: what a far year needs (a cheap test
+before the day patterns run over the whole text)."""
+
+
 def _far_years(text: str) -> list[re.Match[str]]:
     """Explicit days whose year lies outside :data:`PLAUSIBLE_YEARS` ("June 5, 9999")."""
+    if not _ODD_FOUR_DIGITS.search(text):
+        return []
     return [
         m
         for rx in _RE_FAR_YEAR
