@@ -9,6 +9,8 @@ import json
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from vaxdiplo.components import (
@@ -181,3 +183,46 @@ def test_components_rule_file_not_json(tmp_path):
     path.write_text("[{", encoding="utf-8")
     with pytest.raises(RuleFileError):
         load_rules(str(path))
+
+
+_BLANK = spacy.blank("en")
+
+
+def _breaks_one_token_at_a_time(text, columns, credits):
+    """The layout breaks as the segmenter found them before, one token at a time."""
+    import bisect
+
+    ends = sorted({e for _, e in credits(text)})
+    starts, prev_newline, prev_end = [], False, 0
+    for i, (idx, length, is_space) in enumerate(columns.tolist()):
+        if i > 0 and (prev_newline or "\n" in text[prev_end:idx]) and not is_space:
+            starts.append(i)
+        if i > 0 and not is_space and ends:
+            k = bisect.bisect_left(ends, prev_end)
+            if k < len(ends) and ends[k] <= idx:
+                starts.append(i)
+        prev_newline = (prev_newline or "\n" in text[idx : idx + length]) if is_space else False
+        prev_end = idx + length
+    return sorted(set(starts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Vaccines", "arrived", ".", "\n", "\n\n", " ", "  \n ", "Photo by AFP",
+                         "Photo: Reuters.", "Hanoi", "-", "\t"]),
+        max_size=25,
+    ).map(" ".join)
+)  # fmt: skip
+def test_components_sentence_breaks_as_token_by_token(text):
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    from vaxdiplo.components import sentence_breaks
+    from vaxdiplo.entities import credit_spans
+
+    doc = _BLANK.make_doc(text)
+    if not len(doc):
+        return
+    columns = doc.to_array([IDX, LENGTH, IS_SPACE])
+    want = _breaks_one_token_at_a_time(text, columns, credit_spans)
+    assert sentence_breaks(text, columns, credit_spans) == want

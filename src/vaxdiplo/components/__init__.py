@@ -8,11 +8,13 @@ English pipeline. The publication date is read from ``doc._.vaxdiplo_published``
 
 from __future__ import annotations
 
-import bisect
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
@@ -235,6 +237,39 @@ def make_event_assembler(nlp: Language, name: str, rules_path: str | None) -> Ev
     return EventAssembler(nlp, name, rules_path)
 
 
+def sentence_breaks(text: str, columns: Any, credits: Any) -> list[int]:
+    """The tokens that start a sentence by the text's layout: the first non-space token
+    after a line break, and the first token after a photo credit (``credits(text)``
+    gives their spans). ``columns`` are the tokens' ``IDX``, ``LENGTH`` and ``IS_SPACE``.
+    Computed on arrays, without a Python step per token."""
+    columns = np.asarray(columns, dtype=np.int64)
+    idx, length, space = columns[:, 0], columns[:, 1], columns[:, 2].astype(bool)
+    ends = idx + length
+    n = len(idx)
+    out = np.zeros(n, dtype=bool)
+    lines = np.array([m.start() for m in _NEWLINE.finditer(text)], dtype=np.int64)
+    if len(lines):
+        # the end of the last token that is not a space before each token (0: none)
+        solid = np.where(space, 0, ends)
+        before = np.concatenate(([0], np.maximum.accumulate(solid)[:-1]))
+        crossed = np.searchsorted(lines, idx) - np.searchsorted(lines, before)
+        out |= crossed > 0
+    credit_ends = np.array(sorted({e for _, e in credits(text)}), dtype=np.int64)
+    if len(credit_ends):
+        prev_end = np.concatenate(([0], ends[:-1]))
+        k = np.searchsorted(credit_ends, prev_end)
+        inside = k < len(credit_ends)
+        after = np.zeros(n, dtype=bool)
+        after[inside] = credit_ends[k[inside]] <= idx[inside]
+        out |= after
+    out &= ~space
+    out[0] = False
+    return np.flatnonzero(out).tolist()
+
+
+_NEWLINE = re.compile("\n")
+
+
 class Segmenter:
     """Sentence starts the statistical parser misses: after a line break (headlines,
     captions, datelines) and after a photo credit. Runs before the parser, which keeps
@@ -257,26 +292,8 @@ class Segmenter:
             unpack_context(doc)
         if not len(doc):
             return doc
-        text = doc_text(doc)
-        ends = sorted({e for _, e in credit_spans(text)})
-        columns = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
-        starts: list[int] = []
-        prev_newline = False
-        prev_end = 0  # where the previous token's text ends
-        for i, (idx, length, is_space) in enumerate(columns):
-            if i > 0 and (prev_newline or "\n" in text[prev_end:idx]):
-                if not is_space:
-                    starts.append(i)
-            if i > 0 and not is_space and ends:
-                # a credit ends between the previous token and this one
-                k = bisect.bisect_left(ends, prev_end)
-                if k < len(ends) and ends[k] <= idx:
-                    starts.append(i)
-            if is_space:
-                prev_newline = prev_newline or "\n" in text[idx : idx + length]
-            else:
-                prev_newline = False
-            prev_end = idx + length
+        columns = doc.to_array([IDX, LENGTH, IS_SPACE])
+        starts = sentence_breaks(doc_text(doc), columns, credit_spans)
         if starts:
             # Setting ``Token.is_sent_start`` checks the whole Doc for a parse each time:
             # set the first that way (it raises on a parsed Doc), the rest in one array.

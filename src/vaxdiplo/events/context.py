@@ -145,6 +145,8 @@ class DocContext:
                 self.ent_at.setdefault(i, e)
         self._ent_starts = [e.start for e in ents.ents]  # the mentions are in text order
         self._sent_cache: dict[int, Facts] = {}
+        self.sentence_cache: dict[tuple[str, int], Any] = {}
+        """What the clause analysis works out once per sentence, by (what, first token)."""
         self.text = doc_text(doc)
         line = find_dateline(self.text)
         self.dateline = (line[1], line[2]) if line else (-1, -1)

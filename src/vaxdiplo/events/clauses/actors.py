@@ -25,6 +25,16 @@ __all__ = ["antecedent", "is_subject", "sentence_actors"]
 
 
 def sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent | None]]:
+    """Every actor of ``sent`` with its head token and mention (None for a pronoun or a
+    reference such as "the country"), made once per sentence (a copy is returned)."""
+    found = ctx.sentence_cache.get(("actors", sent.start))
+    if found is None:
+        found = _sentence_actors(ctx, sent)
+        ctx.sentence_cache["actors", sent.start] = found
+    return list(found)
+
+
+def _sentence_actors(ctx: DocContext, sent: Span) -> list[tuple[int, Actor, Ent | None]]:
     out: list[tuple[int, Actor, Ent | None]] = []
     for e in ctx.facts(sent)["ents"]:
         if e.actor is None or e.absorbed or e.kind == "vaccine" or e.dateline:
