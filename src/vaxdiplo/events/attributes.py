@@ -87,7 +87,7 @@ def pick_date(
         return None, "none"
     doc = ctx.doc
     if not ctx.parsed:
-        before = [fold(t.text) for t in doc[sent.start : trig.i]]
+        before = ctx.keys[sent.start : trig.i]
         if "had" in before[-4:]:
             return None, "past-perfect"
         best = min(dates, key=lambda d: abs(d[0] - trig.i))
@@ -191,8 +191,7 @@ def pick_vaccines(ctx: DocContext, trig: Token, facts: Facts) -> list[Ent]:
     vs = [
         e
         for e in facts["ents"]
-        if e.vaccine is not None
-        and not ({fold(t.text) for t in ctx.doc[max(0, e.start - 6) : e.start]} & _CONTRAST)
+        if e.vaccine is not None and not (set(ctx.keys[max(0, e.start - 6) : e.start]) & _CONTRAST)
     ]
     if not vs:
         return []

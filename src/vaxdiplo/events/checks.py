@@ -129,7 +129,7 @@ def _vaccine(ctx, rule, trig, sent, facts) -> bool:
         return False
     if trig.i + 3 > sent.end:
         return True
-    nxt = {fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 4)]}
+    nxt = set(ctx.keys[trig.i + 1 : min(sent.end, trig.i + 4)])
     if not nxt & _VACCINE_AS_MODIFIER:
         return True
     return any(e.vaccine is not None for e in facts["ents"] if trig.i < e.start <= trig.i + 4)
@@ -212,7 +212,7 @@ def _object_person(ctx, rule, trig, sent, facts) -> bool:
     if (
         rule.host
         and rule.anchor > 0
-        and {fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 8) : trig.i]} & VACCINE_WORDS
+        and set(ctx.keys[max(sent.start, trig.i - 8) : trig.i]) & VACCINE_WORDS
     ):
         return False
     for i in range(trig.i + 1, min(sent.end, trig.i + 6)):
@@ -239,8 +239,8 @@ _DONATE_FORMS = frozenset("donate donates donating gift gifts".split())
 def _specific_gift(ctx, rule, trig, sent, facts) -> bool:
     """The gift is of vaccines, doses, money or a maker's product."""
     ents = facts["ents"]
-    after = {fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 4)]}
-    further = {fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 7)]}
+    after = set(ctx.keys[trig.i + 1 : min(sent.end, trig.i + 4)])
+    further = set(ctx.keys[trig.i + 1 : min(sent.end, trig.i + 7)])
     return (
         any(e.vaccine is not None for e in ents)
         or bool(facts["doses"] or facts["money"])
@@ -322,7 +322,7 @@ def _produce_after(ctx, rule, trig, sent, facts) -> bool:
     Spain, France and Germany to start joint production of Sputnik V", "a memorandum on
     coproduction of Sinopharm vaccine"): a production word introduced as the agreement's
     purpose follows, before any word of buying, and a vaccine (or its maker) is named."""
-    before = [fold(t.text) for t in ctx.doc[sent.start : trig.i]]
+    before = ctx.keys[sent.start : trig.i]
     under = next(
         (k for k in range(len(before) - 1, max(-1, len(before) - 4), -1) if before[k] == "under"),
         None,
@@ -333,7 +333,7 @@ def _produce_after(ctx, rule, trig, sent, facts) -> bool:
         # a joint venture between ...", not "Pfizer is making doses under an agreement"
     if fold(trig.text) == "venture" and before[-3:-2] == ["at"] and set(before) & _STARTED_MAKING:
         return has_vaccine(ctx, facts)  # "started manufacturing X at a joint venture with"
-    words = [fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 25)]]
+    words = ctx.keys[trig.i + 1 : min(sent.end, trig.i + 25)]
     for k, w in enumerate(words):
         if w in _BUYING_FIRST:
             return False

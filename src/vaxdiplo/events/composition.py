@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vaxdiplo._text import fold
 from vaxdiplo.events.context import DocContext
 
 if TYPE_CHECKING:
@@ -79,7 +78,7 @@ def _parts(ctx: DocContext, sent) -> list[tuple[int, str]]:
     out = []
     for k, (i, q) in enumerate(quantities):
         end = quantities[k + 1][0] if k + 1 < len(quantities) else sent.end
-        words = [fold(t.text) for t in ctx.doc[i:end]]
+        words = ctx.keys[i:end]
         channel = next((_CHANNEL[w] for w in words if w in _CHANNEL), None)
         if channel is None:
             return []

@@ -66,7 +66,7 @@ def custom_candidates(
 
 
 def _cancelled(ctx: DocContext, spec: EventTypeSpec, trig: Token, sent: Span) -> bool:
-    words = {fold(t.text) for t in ctx.doc[max(sent.start, trig.i - _CANCEL_WINDOW) : trig.i]}
+    words = set(ctx.keys[max(sent.start, trig.i - _CANCEL_WINDOW) : trig.i])
     return bool(words & {fold(w) for w in spec.cancelled_by})
 
 

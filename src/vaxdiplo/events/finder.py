@@ -250,8 +250,7 @@ def _vaccine_list(ctx: DocContext, etype: str, vaccines: list[Ent], sent: Span) 
         earlier = [
             v
             for v in vaccines
-            if {fold(t.text) for t in ctx.doc[max(sent.start, v.start - 6) : v.start]}
-            & {"after", "following"}
+            if set(ctx.keys[max(sent.start, v.start - 6) : v.start]) & {"after", "following"}
         ]
         if len(earlier) < len(vaccines):  # "the third vaccine cleared after X and Y"
             vaccines = [v for v in vaccines if v not in earlier]

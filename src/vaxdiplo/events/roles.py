@@ -102,7 +102,7 @@ def _just_before(ctx: DocContext, trig: Token, args: list[Arg]) -> Arg | None:
         unplaced = a.actor.kind == "person" and a.actor.party == a.actor.id
         if a.ent is None or a.ent.end > trig.i or unplaced:
             continue  # (a person no one can place is no doer)
-        between = [fold(t.text) for t in ctx.doc[a.ent.end : trig.i]]
+        between = ctx.keys[a.ent.end : trig.i]
         if all(w in _BETWEEN_SUBJECT_AND_VERB for w in between):
             return a
     return None
@@ -149,13 +149,12 @@ def vaccine_owner_arg(ctx: DocContext, vent: Ent | None, args: list[Arg]) -> Arg
     "Japan-donated AstraZeneca"."""
     if vent is None:
         return None
-    doc = ctx.doc
     lo = max(0, vent.start - 4)
     for a in args:
         if a.ent is None:
             continue
         if lo <= a.ent.start and a.ent.end <= vent.start:
-            between = [fold(t.text) for t in doc[a.ent.end : vent.start]]
+            between = ctx.keys[a.ent.end : vent.start]
             if all(w in _OWNER_GLUE for w in between):
                 return a
     return None
@@ -170,7 +169,6 @@ def vaccine_owner(ctx: DocContext, vent: Ent | None, args: list[Arg]) -> Actor |
 def phrase_supplier(ctx: DocContext, sent: Span, args: list[Arg], facts: Facts) -> Actor | None:
     """ "donated by China", "a gift from the people of India", "from the US",
     "under a contract with Russia"."""
-    doc = ctx.doc
     givers = {
         "donated",
         "gifted",
@@ -193,7 +191,7 @@ def phrase_supplier(ctx: DocContext, sent: Span, args: list[Arg], facts: Facts) 
             (q := ctx.ent_at.get(left - 1)) is not None and q.absorbed and q.kind == "country"
         ):
             left = q.start  # "donated by the Chinese government": skip the qualifier
-        prev = [fold(t.text) for t in doc[max(sent.start, left - 4) : left]]
+        prev = ctx.keys[max(sent.start, left - 4) : left]
         while prev and prev[-1] in ("the", "people", "of", "government", "'s"):
             if prev[-2:] == ["people", "of"] or prev[-1] in ("the", "'s"):
                 prev = prev[:-2] if prev[-2:] == ["people", "of"] else prev[:-1]
@@ -210,11 +208,10 @@ def phrase_supplier(ctx: DocContext, sent: Span, args: list[Arg], facts: Facts) 
 
 def to_phrase(ctx: DocContext, sent: Span, args: list[Arg], exclude: Actor | None) -> Actor | None:
     """The first actor after "to" ("to the Philippines"), other than ``exclude``."""
-    doc = ctx.doc
     for a in args:
         if a.ent is None or (exclude is not None and a.actor.party == exclude.party):
             continue
-        prev = [fold(t.text) for t in doc[max(sent.start, a.ent.start - 2) : a.ent.start]]
+        prev = ctx.keys[max(sent.start, a.ent.start - 2) : a.ent.start]
         if prev[-1:] == ["to"] or prev == ["to", "the"]:
             return a.actor
     return None
@@ -226,7 +223,7 @@ def company_reference(ctx: DocContext, a: Arg, facts: Facts) -> Arg:
         return a
     if a.ent.start == 0 or fold(ctx.doc[a.ent.start - 1].text) != "the":
         return a  # "an Indian company": a company of that country, not a known maker
-    nxt = [fold(t.text) for t in ctx.doc[a.ent.end : min(len(ctx.doc), a.ent.end + 2)]]
+    nxt = ctx.keys[a.ent.end : min(len(ctx.doc), a.ent.end + 2)]
     if not (set(nxt) & COMPANY_NOUNS):
         return a
     for e in facts["ents"]:

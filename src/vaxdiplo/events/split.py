@@ -252,7 +252,7 @@ def _segment_parties(
             d.roles[role] = e.actor
             d.weak_roles.discard(role)
     if d.type == "Delivery" and d.channel != "covax":
-        seg_words = {fold(t.text) for t in doc[lo:hi]}
+        seg_words = set(ctx.keys[lo:hi])
         if seg_words & GIFT_WORDS:
             d.channel = "donation"
         elif seg_words & PURCHASE_WORDS:
@@ -281,7 +281,7 @@ def split_segments(
         qs = [q for i, q in doses if lo <= i < hi]
         if len(qs) != 1:
             return [c]
-        if c.type == "Delivery" and {fold(t.text) for t in doc[lo:hi]} & MATERIAL_WORDS:
+        if c.type == "Delivery" and set(ctx.keys[lo:hi]) & MATERIAL_WORDS:
             continue  # "6 million doses of bulk from Sinovac and ...": a TechTransfer
         d = c.copy()
         d.doses = qs[0].value

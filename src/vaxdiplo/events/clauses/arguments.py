@@ -301,9 +301,8 @@ _LINEAR_BOUNDS = frozenset({",", ";", "that", "which", "who", "where", "when", "
 
 
 def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
-    doc = ctx.doc
     if head < trig.i:
-        between = [fold(t.text) for t in doc[head + 1 : trig.i]]
+        between = ctx.keys[head + 1 : trig.i]
         thanked = _linear_thanks(ctx, head, trig, between)
         if thanked is not None:
             return thanked
@@ -320,7 +319,7 @@ def _linear_relation(ctx: DocContext, head: int, trig: Token) -> str:
         if len(between) <= 3 and between and between[-1] in ("-", "'s"):
             return "mod"
         return "subj" if len(between) < 12 else "other"
-    words = [fold(t.text) for t in doc[trig.i + 1 : head]]
+    words = ctx.keys[trig.i + 1 : head]
     if "," in words and _reports_after(ctx, head):
         return "speaker"  # "Russia will supply vaccines to Laos, Vietnam's minister said"
     preps = ("to", "from", "with", "by", "for", "in", "at", "on", "between", "of", "upon")
@@ -344,12 +343,9 @@ _SUBJECT_LIST_GLUE = frozenset({",", "and", "the", "all", "both", "also", "have"
 
 def _subject_list(ctx: DocContext, head: int, trig: Token) -> bool:
     """Only other listed actors and list words lie between ``head`` and the verb."""
-    rest = [
-        fold(t.text)
-        for t in ctx.doc[head + 1 : trig.i]
-        if t.i not in ctx.ent_at and fold(t.text) not in _SUBJECT_LIST_GLUE
-    ]
-    listed = any(t.i in ctx.ent_at for t in ctx.doc[head + 1 : trig.i])
+    span = range(head + 1, trig.i)
+    rest = [i for i in span if i not in ctx.ent_at and ctx.keys[i] not in _SUBJECT_LIST_GLUE]
+    listed = any(i in ctx.ent_at for i in span)
     return listed and not rest
 
 
@@ -373,8 +369,8 @@ def _reports_after(ctx: DocContext, head: int) -> bool:
 
 def _listed(ctx: DocContext, comma: int, head: int) -> bool:
     """Between the comma and the actor there are only listed actors: "A, B and C"."""
-    for t in ctx.doc[comma + 1 : head]:
-        if t.i in ctx.ent_at or fold(t.text) in (",", "and", "the"):
+    for i in range(comma + 1, head):
+        if i in ctx.ent_at or ctx.keys[i] in (",", "and", "the"):
             continue
         return False
     return comma > 0 and (comma - 1) in ctx.ent_at
@@ -393,7 +389,7 @@ def _linear_thanks(ctx: DocContext, head: int, trig: Token, between: list[str]) 
     tail = [*between[between.index("for") :], fold(trig.text)]
     if any(w == "and" and nxt in _NEW_CLAUSE for w, nxt in pairwise(tail)):
         return None  # "thanked China for its help and asked ...": another clause
-    before = [fold(t.text) for t in ctx.doc[max(0, head - 5) : head]]
+    before = ctx.keys[max(0, head - 5) : head]
     for k in range(len(before) - 1, -1, -1):
         if before[k] in THANK_VERBS:
             if all(w in _THANK_GLUE for w in before[k + 1 :]):
@@ -447,7 +443,7 @@ def transfer_role(ctx: DocContext, trig: Token, role: str) -> str:
         verb = verb.head
     receiving = fold(verb.lemma_ or verb.text) in RECEIVE_VERBS or fold(verb.text) in RECEIVE_VERBS
     if not ctx.parsed:
-        before = {fold(t.text) for t in ctx.doc[max(0, trig.i - 6) : trig.i]}
+        before = set(ctx.keys[max(0, trig.i - 6) : trig.i])
         receiving = bool(before & RECEIVE_VERBS)
     if role == "giver":
         return "recipient" if receiving else "provider"

@@ -65,7 +65,7 @@ _TOTAL_PHRASES = (
 
 def _future_talks(ctx: DocContext, trig: Token, sent: Span) -> bool:
     """Without a parser: a talk noun a few words after "will" in the same clause."""
-    words = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 12) : trig.i]]
+    words = ctx.keys[max(sent.start, trig.i - 12) : trig.i]
     for k in range(len(words) - 1, -1, -1):
         if words[k] in _BOUNDARIES or words[k] in ("and", "but"):
             return False
@@ -109,7 +109,7 @@ def _negated(ctx: DocContext, trig: Token, sent: Span, window: list[str]) -> boo
         return True  # "denied that ... had met", "refused reports that it asked"
     if ctx.parsed and any(child.dep_ == "neg" for child in trig.children):
         return True
-    after = [fold(t.text) for t in doc[trig.i + 1 : min(sent.end, trig.i + 3)]]
+    after = ctx.keys[trig.i + 1 : min(sent.end, trig.i + 3)]
     return after[:1] == ["not"]
 
 
@@ -265,7 +265,7 @@ def _half_of(sent: Span) -> bool:
 
 def undated_perfect(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> bool:
     """ "1.2 million doses have arrived": a running total, not a shipment."""
-    before = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 4) : trig.i]]
+    before = ctx.keys[max(sent.start, trig.i - 4) : trig.i]
     if not ({"has", "have"} & set(before)):
         return False
     if facts["words"] & {"since", "already", "altogether", "far"}:

@@ -41,10 +41,10 @@ def reject(site: Site) -> bool:
         return True  # "World Health Organization-approved vaccines": a description
     if fold(nxt) in _CERTIFIED_THINGS:
         return True  # "GMP certified plants": a description of the plants
-    before = [fold(t.text) for t in doc[max(sent.start, trig.i - 3) : trig.i]]
+    before = ctx.keys[max(sent.start, trig.i - 3) : trig.i]
     if before and before[-1] in ("upon", "under", "pending", "awaiting", "without"):
         return True  # "Upon approval from the regulator", "under license from Sinovac"
-    clause = {fold(t.text) for t in doc[max(sent.start, trig.i - 8) : trig.i]}
+    clause = set(ctx.keys[max(sent.start, trig.i - 8) : trig.i])
     if clause & {"after", "once", "until", "before"} and "will" in {fold(t.text) for t in sent}:
         return True  # "After Kazakhstan's regulating agencies issue an approval, ... will"
     if (

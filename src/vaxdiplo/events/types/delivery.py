@@ -53,12 +53,12 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset("have has had already also all even".split
 def vaccination_not_delivery(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> bool:
     """ "35% of Chileans have received at least one dose", "health workers received the
     vaccine": vaccination, not delivery."""
-    before = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 4) : trig.i]]
+    before = ctx.keys[max(sent.start, trig.i - 4) : trig.i]
     while before and before[-1] in _BETWEEN_SUBJECT_AND_VERB:
         before.pop()
     if before and before[-1] in _PEOPLE:
         return True  # "health care professionals received Sinopharm's vaccines"
-    after = [fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 6)]]
+    after = ctx.keys[trig.i + 1 : min(sent.end, trig.i + 6)]
     if "dose" in after or "shot" in after or "jab" in after:
         return not facts["doses"]
     return bool(facts["words"] & {"%", "percent"}) and not facts["doses"]
@@ -73,7 +73,7 @@ _DELIVERY_VERBS = frozenset(
 def _object_of_delivery_verb(ctx: DocContext, trig: Token, sent: Span) -> bool:
     """ "received its first batch", "delivered the second consignment": a shipment noun
     that is the object of a delivery verb, which makes the event itself."""
-    before = [fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 4) : trig.i]]
+    before = ctx.keys[max(sent.start, trig.i - 4) : trig.i]
     return bool(set(before) & _DELIVERY_VERBS)
 
 
@@ -88,7 +88,7 @@ def _their_arrival(ctx: DocContext, trig: Token, facts: Facts) -> bool:
 def reject(site: Site) -> bool:
     """Arrivals at a figure, vaccinations, technology, references, running totals."""
     ctx, trig, sent, facts = site.ctx, site.trig, site.sent, site.facts
-    if {fold(t.text) for t in ctx.doc[trig.i + 1 : trig.i + 4]} & _REACHED_NOT_ARRIVED:
+    if set(ctx.keys[trig.i + 1 : trig.i + 4]) & _REACHED_NOT_ARRIVED:
         return True
     if vaccination_not_delivery(ctx, trig, sent, facts):
         return True
@@ -156,7 +156,7 @@ def _airport_of(ctx: DocContext, args: list[Arg], c: Candidate) -> Actor | None:
             or a.rel not in ("at", "up.at", "in", "up.in")
         ):
             continue
-        after = [fold(t.text) for t in doc[a.ent.end : min(len(doc), a.ent.end + 6)]]
+        after = ctx.keys[a.ent.end : min(len(doc), a.ent.end + 6)]
         if after[:1] and after[0] in ("'s", "\u2019s") and set(after) & _PORTS:
             if a.actor.party != c.party("supplier"):
                 return a.actor

@@ -74,9 +74,8 @@ _SELL = frozenset("sell sold selling sells resell".split())
 
 def _sale_or_gift(ctx: DocContext, trig: Token) -> bool:
     """ "sell or donate", "donate or sell": one of two, nothing promised yet."""
-    doc = ctx.doc
-    before = [fold(t.text) for t in doc[max(0, trig.i - 2) : trig.i]]
-    after = [fold(t.text) for t in doc[trig.i + 1 : trig.i + 3]]
+    before = ctx.keys[max(0, trig.i - 2) : trig.i]
+    after = ctx.keys[trig.i + 1 : trig.i + 3]
     sold_before = len(before) == 2 and before[1] == "or" and before[0] in _SELL
     sold_after = len(after) == 2 and after[0] == "or" and after[1] in _SELL
     return sold_before or sold_after
@@ -101,7 +100,7 @@ def reject(site: Site) -> bool:
         return True  # "decided to sell or donate unused vaccines": not yet a gift
     if fold(trig.text) in _GIFT_NOUNS_MOVED and facts["words"] & _MOVED:
         return True  # "A driver transports Japan's donation of 64,000 doses at the airport"
-    before = {fold(t.text) for t in ctx.doc[max(sent.start, trig.i - 2) : trig.i]}
+    before = set(ctx.keys[max(sent.start, trig.i - 2) : trig.i])
     if before & {"total", "cumulative", "overall"}:
         return True  # "brought Japan's total donation to 3.9 million doses"
     # technology or bulk for local production: a TechTransfer

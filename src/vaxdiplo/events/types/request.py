@@ -72,13 +72,9 @@ def _rest(ctx: DocContext, trig: Token, sent: Span) -> list[Token]:
 
 def _scope(ctx: DocContext, trig: Token, sent: Span) -> list[Token]:
     """The words the request governs (the rest of the sentence without a parser)."""
-    doc = ctx.doc
     if not ctx.parsed:
         return _rest(ctx, trig, sent)
-    if (
-        trig.pos_ == "NOUN"
-        and {fold(t.text) for t in doc[max(sent.start, trig.i - 4) : trig.i]} & _GRANTED_AT
-    ):
+    if trig.pos_ == "NOUN" and set(ctx.keys[max(sent.start, trig.i - 4) : trig.i]) & _GRANTED_AT:
         return list(sent)  # "will donate 100,000 doses at Namibia's request": what was asked
     if fold(trig.text) in _CALL_FORMS or trig.pos_ == "NOUN":
         return _rest(ctx, trig, sent)
@@ -188,7 +184,7 @@ def _received_request(site: Site, c: Candidate, args: list[Arg]) -> bool:
     """ "Japan has received a request for vaccines from Vietnam": whoever receives the
     request is asked, and whoever it comes from asks."""
     doc, trig = site.ctx.doc, site.trig
-    before = [fold(t.text) for t in doc[max(site.sent.start, trig.i - 3) : trig.i]]
+    before = site.ctx.keys[max(site.sent.start, trig.i - 3) : trig.i]
     if trig.pos_ == "VERB" or not (set(before) & _RECEIVE_FORMS):
         return False
     askers = [a.actor for a in args if a.token > trig.i and _after_from(doc, a)]
@@ -209,7 +205,7 @@ def _at_the_request_of(site: Site, c: Candidate, args: list[Arg]) -> bool:
     """ "China is going to send ... doses to Bangladesh at the request of the government":
     whoever the request is "of" asks, and the subject of the sentence is asked."""
     doc, trig = site.ctx.doc, site.trig
-    before = [fold(t.text) for t in doc[max(site.sent.start, trig.i - 2) : trig.i]]
+    before = site.ctx.keys[max(site.sent.start, trig.i - 2) : trig.i]
     if trig.pos_ == "VERB" or before[-1:] != ["the"] or before[:1] not in (["at"], ["upon"]):
         return False
     if trig.i + 1 >= len(doc) or fold(doc[trig.i + 1].text) != "of":
@@ -250,7 +246,7 @@ def _asked_from(site: Site, c: Candidate, args: list[Arg]) -> None:
     for a in args:
         if a.rel not in ("from", "up.from", "for") or a.token <= trig.i or not _after_from(doc, a):
             continue
-        between = {fold(t.text) for t in doc[trig.i + 1 : a.token]}
+        between = set(site.ctx.keys[trig.i + 1 : a.token])
         if "for" not in between or between & {",", ";"}:
             continue  # the request's own words, not a later clause ("..., there had been")
         c.roles["requester"] = [r for r in c.roles.get("requester", []) if r is not a.actor]
@@ -282,7 +278,7 @@ def fill_request(site: Site, c: Candidate, args: list[Arg], vent: Ent | None) ->
         kept = [a for a in c.roles["requester"] if a.party not in subjects]
         if kept:  # "was made by Paraguay and EAM responded positively": EAM answers
             c.roles["requester"] = kept
-    after = [fold(t.text) for t in ctx.doc[trig.i + 1 : min(sent.end, trig.i + 3)]]
+    after = ctx.keys[trig.i + 1 : min(sent.end, trig.i + 3)]
     by_own = after[:1] == ["by"] or after[:2] == ["made", "by"]
     if by_own:  # "the vaccines were sent following a request by the South American country",
         speakers = {a.actor.party for a in args if a.rel == "speaker"}  # the speaker said

@@ -58,7 +58,7 @@ _VERB_ANCHORS = (
 def tech_transfer_ok(ctx: DocContext, trig: Token, sent: Span, facts: Facts) -> bool:
     """The transfer is done or agreed: no request, aim or plan before the trigger (after
     the last "signed", "agreed", ...), and a completion word in the sentence."""
-    before = [fold(t.text) for t in ctx.doc[sent.start : trig.i]]
+    before = ctx.keys[sent.start : trig.i]
     for k in range(len(before) - 1, -1, -1):
         if before[k] in _OVERRIDES:
             before = before[k + 1 :]
