@@ -50,3 +50,45 @@ def test_events_checks_user_check_is_used(extractor):
         pipe.finder = kept
     assert [e.to_gold()["recipient"] for e in hit.events] == ["LAO"]
     assert miss.events == ()
+
+
+def test_sentence_facts_find_dates_doses_and_money_only_when_read():
+    from vaxdiplo.events.context import SentenceFacts
+
+    asked: list[str] = []
+
+    def find(key):
+        asked.append(key)
+        return [(0, key)]
+
+    facts = SentenceFacts(find, {"words": {"doses"}, "ents": []})
+    assert asked == [] and "dates" not in facts
+    assert facts["words"] == {"doses"}
+    assert facts["doses"] == [(0, "doses")] and asked == ["doses"]
+    assert facts["doses"] == [(0, "doses")] and asked == ["doses"]  # found once
+    assert facts.get("money") == [(0, "money")] and asked == ["doses", "money"]
+    assert facts.get("clause_vaccine") is None
+    with pytest.raises(KeyError):
+        facts["nothing"]
+    more = facts.extended(clause_scoped=True)
+    assert more["clause_scoped"] is True and more["doses"] == [(0, "doses")]
+    assert more["dates"] == [(0, "dates")] and asked == ["doses", "money", "dates"]
+
+
+def test_sentence_facts_match_an_eager_reading(rules_extractor):
+    from vaxdiplo.events.context import DocContext
+    from vaxdiplo.events.finder import main_products
+    from vaxdiplo.registry import load_registry
+
+    text = "China delivered 1 million doses worth $10 million to Laos on June 5. It arrived."
+    doc = rules_extractor.process(text, published="2021-06-06")
+    registry = load_registry()
+    ctx = DocContext(doc, doc._.vaxdiplo_entities, doc._.vaxdiplo_published, registry,
+                     main_products(registry))  # fmt: skip
+    first, second = list(doc.sents)
+    facts = ctx.facts(first)
+    assert [m.text for _, m in facts["dates"]] == ["June 5"]
+    assert [q.value for _, q in facts["doses"]] == [1_000_000]
+    assert [m.amount for _, m in facts["money"]] == [10_000_000]
+    assert doc[facts["dates"][0][0]].text == "June"
+    assert ctx.facts(second)["dates"] == [] and ctx.facts(second)["doses"] == []

@@ -101,18 +101,25 @@ class DocEntities:
         Args:
             doc: The document the mentions were found in.
         """
+        from spacy.attrs import IDX, LENGTH
+
+        from vaxdiplo.extensions import doc_text
+
         out = []
+        full = doc_text(doc)
+        offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) and self.ents else []
         for e in self.ents:
             if e.actor is None and e.vaccine is None:
                 continue
-            span = doc[e.start : e.end]
+            start = offsets[e.start][0]
+            last, length = offsets[e.end - 1]
+            text = full[start : last + length - e.trim]  # ``doc[e.start : e.end].text``
             kind = "vaccine" if e.vaccine is not None else e.actor.kind  # type: ignore[union-attr]
-            text = span.text[: len(span.text) - e.trim]
             out.append(
                 Mention(
                     text=text,
-                    start=span.start_char,
-                    end=span.start_char + len(text),
+                    start=start,
+                    end=start + len(text),
                     kind=kind,
                     actor=e.actor,
                     vaccine=e.vaccine,

@@ -177,7 +177,7 @@ def resolve_body_acronyms(state: LinkState) -> None:
     doc = state.doc
     before: Ent | None = None
     for e in state.ents:
-        text = doc[e.start : e.end].text
+        text = state.span_text(e.start, e.end)
         named, before = before, e
         if (
             named is not None

@@ -87,6 +87,14 @@ class LinkState:
         """The character offset of every token (``Token.idx``), read once."""
         return self.doc.to_array(IDX).tolist() if len(self.doc) else []
 
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, sliced from the text without making the span."""
+        if end <= start:
+            return ""
+        return doc_text(self.doc)[
+            self.offsets[start] : self.offsets[end - 1] + len(self.texts[end - 1])
+        ]
+
     @cached_property
     def sent_starts(self) -> list[bool]:
         """For every token, whether it starts a sentence (``Token.is_sent_start``), read

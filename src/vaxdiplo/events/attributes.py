@@ -20,6 +20,7 @@ from vaxdiplo.events.candidate import REPORT_DATED
 from vaxdiplo.events.clauses.arguments import clause_chain
 from vaxdiplo.events.context import DocContext, Facts
 from vaxdiplo.events.lexicon import GIFT_WORDS, PURCHASE_WORDS, REPORT_VERBS, forms_match
+from vaxdiplo.extensions import doc_text
 from vaxdiplo.models import Vaccine
 
 __all__ = [
@@ -181,7 +182,8 @@ def pick_quantity(items: list[tuple[int, Any]], trig: Token) -> Any:
 
 def _rate(q: Any, sent: Span) -> bool:
     """ "3 million doses a month" is a capacity, not a quantity of the event."""
-    after = sent.text[q.end : q.end + 14].lower()
+    base = sent.start_char
+    after = doc_text(sent.doc)[base + q.end : min(base + q.end + 14, sent.end_char)].lower()
     return after.lstrip().startswith(_RATES)
 
 

@@ -28,9 +28,36 @@ from vaxdiplo.rules.base import TriggerRule
 
 __all__ = ["DocContext", "Facts", "Site"]
 
-Facts = dict[str, Any]
-"""A sentence's ``dates``, ``doses`` and ``money`` (each a list of ``(token, mention)``),
-``words`` (folded) and ``ents`` (mentions starting in it)."""
+
+class SentenceFacts(dict):  # type: ignore[type-arg]
+    """A sentence's ``dates``, ``doses`` and ``money`` (each a list of ``(token,
+    mention)``), ``words`` (folded) and ``ents`` (mentions starting in it), as a
+    ``dict``. The three lists are found when first read (``facts["dates"]`` or
+    ``facts.get("dates")``): most triggers are turned down before any is needed.
+    """
+
+    LAZY = frozenset({"dates", "doses", "money"})
+
+    def __init__(self, find: Any, items: dict[str, Any]) -> None:
+        super().__init__(items)
+        self._find = find  # key -> the list
+
+    def __missing__(self, key: str) -> Any:
+        if key not in self.LAZY:
+            raise KeyError(key)
+        value = self[key] = self._find(key)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self.LAZY or key in self else default
+
+    def extended(self, **more: Any) -> SentenceFacts:
+        """A copy with ``more`` keys (the lazy ones still found when read)."""
+        return SentenceFacts(self._find, {**self, **more})
+
+
+Facts = SentenceFacts
+"""What :meth:`DocContext.facts` gives (see :class:`SentenceFacts`)."""
 
 _AGENCY = re.compile(r"\s*+(?:\(\s*+)?[A-Z][A-Za-z]++\s*+(?:\)\s*+)?(?:--|-|–|—|:)")
 """An agency after a date ("(Xinhua) --", "AFP:"); possessive, so linear on any input."""
@@ -176,28 +203,36 @@ class DocContext:
         return self.text.lower()
 
     def facts(self, sent: Span) -> Facts:
-        """The sentence's dates, quantities, words and mentions (cached)."""
+        """The sentence's dates, quantities, words and mentions (cached; the dates and
+        quantities found when first read)."""
         key = sent.start
         if key not in self._sent_cache:
-            base = sent.start_char
-            text = self.text[base : sent.end_char]  # ``sent.text`` without a Token per word
-            dates = find_dates(text, self.published)
-            doses = [recount(q, text) for q in find_doses(text)]
-            money = find_money(text)
-            self._sent_cache[key] = {
-                "dates": [
-                    (self.tok(base + d.start), d)
-                    for d in dates
-                    if not (self.dateline[0] <= base + d.start < self.dateline[1])
-                    and not _dateline_like(self.text, base + d.start, base + d.end)
-                    and not _PLACE_AFTER.match(self.text, base + d.end)
-                ],
-                "doses": [(self.tok(base + q.start), q) for q in doses],
-                "money": [(self.tok(base + m.start), m) for m in money],
-                "words": set(self.keys[sent.start : sent.end]),
-                "ents": self.ents.ents[self.ents_before(sent.start) : self.ents_before(sent.end)],
-            }
+            base, end = sent.start_char, sent.end_char
+            self._sent_cache[key] = SentenceFacts(
+                lambda what: self._sentence_facts(what, base, end),
+                {
+                    "words": set(self.keys[sent.start : sent.end]),
+                    "ents": self.ents.ents[
+                        self.ents_before(sent.start) : self.ents_before(sent.end)
+                    ],
+                },
+            )
         return self._sent_cache[key]
+
+    def _sentence_facts(self, what: str, base: int, end: int) -> list[tuple[int, Any]]:
+        """The dates, doses or money of the sentence at characters ``base:end``."""
+        text = self.text[base:end]  # ``sent.text`` without a Token per word
+        if what == "dates":
+            return [
+                (self.tok(base + d.start), d)
+                for d in find_dates(text, self.published)
+                if not (self.dateline[0] <= base + d.start < self.dateline[1])
+                and not _dateline_like(self.text, base + d.start, base + d.end)
+                and not _PLACE_AFTER.match(self.text, base + d.end)
+            ]
+        if what == "doses":
+            return [(self.tok(base + q.start), recount(q, text)) for q in find_doses(text)]
+        return [(self.tok(base + m.start), m) for m in find_money(text)]
 
     def ents_before(self, i: int) -> int:
         """How many mentions start before token ``i``: ``ents.ents[:n]`` are those."""

@@ -240,7 +240,7 @@ def _clause_vaccines(ctx: DocContext, anchor: Token, facts: Facts) -> tuple[list
         return vaccines, facts  # a clause the parser left without its subject
     scoped = {"ents": [e for e in facts["ents"] if e.start in clause]}
     mv = maker_vaccine(ctx, scoped) or maker_vaccine(ctx, facts)
-    return [], {**facts, "clause_vaccine": mv, "clause_scoped": True}
+    return [], facts.extended(clause_vaccine=mv, clause_scoped=True)
 
 
 def _vaccine_list(ctx: DocContext, etype: str, vaccines: list[Ent], sent: Span) -> list[Ent | None]:

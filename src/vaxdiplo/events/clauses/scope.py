@@ -74,12 +74,16 @@ def _future_talks(ctx: DocContext, trig: Token, sent: Span) -> bool:
     return False
 
 
+_MODALS_OR_WILL = MODALS | {"will"}
+
+
 def _clause_window(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
     """Up to seven words before the trigger, cut at the nearest clause boundary.
     Month names ("May 14") and names ("Will") keep their capitals: they are no modals."""
+    lo = max(sent.start, trig.i - 7)
     window = [
-        fold(t.text) if not (t.text[:1].isupper() and fold(t.text) in MODALS | {"will"}) else t.text
-        for t in ctx.doc[max(sent.start, trig.i - 7) : trig.i]
+        ctx.doc[i].text if ctx.keys[i] in _MODALS_OR_WILL and ctx.doc[i].text[:1].isupper() else key
+        for i, key in enumerate(ctx.keys[lo : trig.i], lo)
     ]
     for k in range(len(window) - 1, -1, -1):
         if window[k] in _BOUNDARIES:
@@ -105,7 +109,7 @@ def _negated(ctx: DocContext, trig: Token, sent: Span, window: list[str]) -> boo
             return True
     elif any(w in NEGATIONS for w in window):
         return True
-    if any(fold(t.text) in NEGATING_VERBS for t in doc[sent.start : trig.i]):
+    if any(w in NEGATING_VERBS for w in ctx.keys[sent.start : trig.i]):
         return True  # "denied that ... had met", "refused reports that it asked"
     if ctx.parsed and any(child.dep_ == "neg" for child in trig.children):
         return True
@@ -238,7 +242,7 @@ def cumulative_context(
     ("authorized in Montenegro and Saint Vincent, bringing the total number of
     countries to 26")."""
     asides = _asides(ctx, trig, sent)
-    low = " ".join(fold(t.text) for t in sent if t.i not in asides)
+    low = " ".join(ctx.keys[i] for i in range(sent.start, sent.end) if i not in asides)
     if new_before_total and any(w in low for w in _RUNNING_ON):
         return False
     doses = ctx.facts(sent)["doses"]
