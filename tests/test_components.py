@@ -226,3 +226,16 @@ def test_components_sentence_breaks_as_token_by_token(text):
     columns = doc.to_array([IDX, LENGTH, IS_SPACE])
     want = _breaks_one_token_at_a_time(text, columns, credit_spans)
     assert sentence_breaks(text, columns, credit_spans) == want
+
+
+def test_components_doc_text_is_joined_once_and_kept():
+    from vaxdiplo.extensions import DOC_TEXT_KEY, doc_text
+
+    doc = _BLANK("China sent doses.  Laos got them.")
+    assert DOC_TEXT_KEY not in doc.user_data  # a Doc made without the Extractor
+    assert doc_text(doc) == doc.text
+    assert doc.user_data[DOC_TEXT_KEY] == doc.text  # kept: later calls do not join again
+    kept = "China sent doses.  Laos got them."
+    other = _BLANK.make_doc(kept)
+    other.user_data[DOC_TEXT_KEY] = kept
+    assert doc_text(other) is kept

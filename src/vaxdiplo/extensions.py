@@ -43,10 +43,14 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, from ``doc.user_data`` when the ``Extractor`` kept it there.
 
     A ``Doc`` always has the text it was made from (merging or splitting tokens keeps
-    it), so the kept string is that text; ``doc.text`` re-joins every token.
+    it), so the kept string is that text; ``doc.text`` re-joins every token. A ``Doc``
+    made without the ``Extractor`` (``nlp(text)`` with the vaxdiplo components) gets
+    the joined text kept on first use, so that no layer joins it twice.
     """
     text = doc.user_data.get(DOC_TEXT_KEY)
-    return text if isinstance(text, str) else doc.text
+    if not isinstance(text, str):
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text  # joined once, then kept
+    return text
 
 
 def token_texts(doc: Doc) -> list[str]:
