@@ -143,6 +143,7 @@ def _feed(
 ) -> Iterator[Any]:
     """``(Doc, index)`` for each item to pipe, or with ``workers`` ``(text, context)``
     (see :func:`unpack_context`); every item's slot goes to ``pending``."""
+    from vaxdiplo._long import LONG_TEXT
     from vaxdiplo._runs import break_runs
 
     for index, item in enumerate(items):
@@ -151,6 +152,9 @@ def _feed(
         if slot.ready is not None:
             continue
         text = slot.prepared.text
+        if len(text) > LONG_TEXT and ex.model != "rules":
+            slot.ready = _one(ex, slot)  # read a paragraph at a time (see vaxdiplo._long)
+            continue
         broken = break_runs(text)  # same length: offsets index ``text``
         if workers:
             yield broken, (index, slot.prepared.day, text if broken != text else None)
@@ -218,7 +222,7 @@ def _finish(ex: Any, slot: _Slot, doc: Any) -> Extraction | DocumentFailure:
 
 
 def _one(ex: Any, slot: _Slot) -> Extraction | DocumentFailure:
-    """An item run on its own, after its batch failed."""
+    """An item run on its own: after its batch failed, or a long text."""
     if slot.ready is not None:
         return slot.ready
     try:

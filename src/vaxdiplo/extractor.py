@@ -285,6 +285,7 @@ class Extractor:
         return self._run(text, day)
 
     def _run(self, text: str, day: dt.date | None):
+        from vaxdiplo._long import read_by_paragraph
         from vaxdiplo._runs import break_runs
         from vaxdiplo.extensions import DOC_TEXT_KEY
 
@@ -292,11 +293,14 @@ class Extractor:
         if nlp.max_length < self.max_chars:
             nlp.max_length = self.max_chars  # our own limit is the one users set
         broken = break_runs(text)  # same length: offsets index ``text``
-        doc = nlp.make_doc(broken)
+        doc = read_by_paragraph(nlp, broken) if self.model != "rules" else None
+        done = doc is not None  # the components before the linker have run
+        doc = doc if done else nlp.make_doc(broken)
         doc.user_data[DOC_TEXT_KEY] = broken
         doc._.vaxdiplo_published = day
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
+        for name, proc in nlp.pipeline:
+            if not done or name in ("vaxdiplo_entities", "vaxdiplo_events"):
+                doc = proc(doc)
         return doc
 
     def extract(self, text: Any, *, published: Any = None, doc_id: str | None = None) -> Extraction:
