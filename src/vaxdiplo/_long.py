@@ -23,7 +23,7 @@ __all__ = ["LONG_TEXT", "MIN_PIECE", "paragraph_pieces", "read_by_paragraph"]
 
 LONG_TEXT = 100_000
 """Texts longer than this many characters are read a paragraph at a time."""
-MIN_PIECE = 2000
+MIN_PIECE = 300
 """Paragraphs are joined into pieces of at least this many characters."""
 
 _PARAGRAPH_END = re.compile(r"\n[ \t]*+\n\s*+")
