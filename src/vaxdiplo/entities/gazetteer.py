@@ -258,7 +258,7 @@ class Gazetteer:
         upto = min(self.max_len, limit, len(keys) - i)
         if upto <= 0 or not self._may_start(keys[i]):
             return None
-        for length in range(self._reach(i, keys, upto) if upto > 0 else 0, 0, -1):
+        for length in range(self._reach(i, keys, upto), 0, -1):
             key = tuple(keys[i : i + length])
             entries = self.index.get(key)
             if entries:
@@ -325,14 +325,11 @@ class Gazetteer:
         keys = keys if keys is not None else [fold(t) for t in texts]
         hits: list[Hit] = []
         i, n = 0, len(doc)
-        self._prefixes()
-        firsts, index = self._first_set, self.index
         starts = [  # tokens a match can start at: a key's first word, or "Russias"
             k
             for k, key in enumerate(keys)
-            if key in firsts
-            or (key.endswith(".") and key[:-1] in firsts)
-            or (len(key) >= 5 and key.endswith("s") and (key[:-1],) in index)
+            if self._may_start(key)
+            or (len(key) >= 5 and key.endswith("s") and (key[:-1],) in self.index)
         ]
         nxt = 0
         while i < n:
