@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vaxdiplo._long as long_texts
-from vaxdiplo._long import paragraph_pieces, read_by_paragraph
+from vaxdiplo._long import join_pieces, long_pieces, paragraph_pieces, read_by_paragraph
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ARTICLE = next(FIXTURES.glob("004_*.txt")).read_text(encoding="utf-8")
@@ -30,6 +30,32 @@ def test_long_paragraph_pieces_join_to_the_text_and_cut_only_after_blank_lines(t
         body = piece.rstrip()
         assert "\n" in piece[len(body) :]  # ends in whitespace holding a blank line
         assert piece[len(body) :].count("\n") >= 2
+
+
+_PARTS = ["Doses", "arrived.", "U.S.", "don't", "(WHO)", "3,000", "--", "http://a.b/c", "x" * 30,
+          " ", "  ", "\n", "\n\n", " \n \n ", "\n\n ", "\t", "\u00a0", "\u2028", "\x85",
+          "\r\n\r\n", "\u3000"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PARTS), min_size=1, max_size=60).map("".join),
+       st.integers(min_value=1, max_value=60))  # fmt: skip
+def test_long_pieces_tokenised_apart_and_joined_are_the_whole_texts_tokens(extractor, text, least):
+    tokenizer = extractor.nlp.tokenizer
+    pieces = paragraph_pieces(text, least)
+    joined = join_pieces([tokenizer(p) for p in pieces], text)
+    whole = tokenizer(text)
+    assert joined is not None
+    assert [(t.text, t.whitespace_) for t in joined] == [(t.text, t.whitespace_) for t in whole]
+
+
+def test_long_pieces_are_found_only_for_long_texts_with_paragraph_breaks(extractor, monkeypatch):
+    nlp = extractor.nlp
+    monkeypatch.setattr(long_texts, "LONG_TEXT", 50)
+    assert long_pieces(nlp, "a b. " * 5) is None  # not long
+    assert long_pieces(nlp, "a b. " * 100) is None  # no blank line
+    text = ("a b. " * 70 + "\n\n") * 3
+    assert long_pieces(nlp, text) == [text[: len(text) // 3]] * 3
 
 
 def test_long_paragraph_pieces_of_a_text_without_blank_lines_is_the_text():
