@@ -85,6 +85,7 @@ def _base_pipeline(model: str):
     import spacy
 
     import vaxdiplo.components  # noqa: F401  (registers the factories)
+    from vaxdiplo._tokenizer import filling
 
     if model == "rules":
         nlp = spacy.blank("en")
@@ -110,6 +111,7 @@ def _base_pipeline(model: str):
     for name in ("vaxdiplo_entities", "vaxdiplo_events"):
         if not nlp.has_pipe(name):
             nlp.add_pipe(name)
+    nlp.tokenizer = filling(nlp.tokenizer)  # the same tokens, split once per chunk
     return nlp
 
 
