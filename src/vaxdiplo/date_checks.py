@@ -12,6 +12,7 @@ import datetime as _dt
 import re
 
 from vaxdiplo.dates import (
+    _MONTH,
     _MONTH_STEMS,
     _RE_DAY_MONTH,
     _RE_MONTH_DAY,
@@ -25,8 +26,29 @@ from vaxdiplo.errors import Warnings
 
 __all__ = ["date_warnings"]
 
-_LATE_DAY = re.compile(r"(?<!\d)(?:29|3[01])(?!\d)")
+_LATE_NUMBER = re.compile(r"(?:29|3[01])(?!\d)")
 """A day number that some month or year lacks (29, 30, 31)."""
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}")
+_MONTH_AT_END = re.compile(rf"{_MONTH}\Z")
+
+
+def _late_date(text: str) -> bool:
+    """Whether a month stands next to a late day number ("June 30", "the 31st of May"):
+    what a date needs to warrant a warning of a day its month lacks. A cheap test before
+    the day patterns run over the whole text; it holds for every date they find with
+    day 29-31 (``tests/test_dates.py`` checks that the warnings are the same)."""
+    for m in _LATE_NUMBER.finditer(text):
+        s = m.start()
+        if s and text[s - 1].isdigit():
+            continue
+        if _MONTH_AFTER.match(text, m.end()):
+            return True
+        j = len(text[:s].rstrip())
+        if text[:j].endswith("the") and j < s:  # "June the 30th"
+            j = len(text[: j - 3].rstrip()) if j > 3 and text[j - 4].isspace() else j
+        if j < s and _MONTH_AT_END.search(text[max(0, j - 12) : j]):
+            return True
+    return False
 
 
 def date_warnings(text: str, published: _dt.date | None) -> list[str]:
@@ -50,7 +72,7 @@ def date_warnings(text: str, published: _dt.date | None) -> list[str]:
     for m in far:
         found.append((m.start(), Warnings.W007.format(text=m.group(), year=m.group("y"))))
     taken = {m.start() for m in far}  # "June 5" of "June 5, 9999" is warned about once
-    if not _LATE_DAY.search(text):
+    if not _late_date(text):
         return [w for _, w in sorted(found)]  # every day up to 28 exists in every month
     for rx in (_RE_MONTH_DAY, _RE_DAY_MONTH):
         for m in rx.finditer(text):

@@ -453,14 +453,14 @@ def resolve_date(expression: str, published: _dt.date | None) -> _dt.date | None
     return None if parsed is None else parsed.date()
 
 
-_ODD_FOUR_DIGITS = re.compile(r"(?<!\d)(?!19\d\d|20\d\d)\d{4}")
-"""Four digits that are not a year of 1900-2099: what a far year needs (a cheap test
-before the day patterns run over the whole text)."""
+_FOUR_DIGITS = re.compile(r"\d{4,}")
+"""Runs of four digits or more: a far year needs one that does not begin a year of
+1900-2099 (a cheap test before the day patterns run over the whole text)."""
 
 
 def _far_years(text: str) -> list[re.Match[str]]:
     """Explicit days whose year lies outside :data:`PLAUSIBLE_YEARS` ("June 5, 9999")."""
-    if not _ODD_FOUR_DIGITS.search(text):
+    if all(m.group().startswith(("19", "20")) for m in _FOUR_DIGITS.finditer(text)):
         return []
     return [
         m
@@ -527,21 +527,23 @@ def _date_in(segment: str) -> _dt.date | None:
 
 
 def find_dateline(text: str) -> tuple[_dt.date, int, int] | None:
-    """Find the publication dateline near the top of an article.
+    """``(date, start, end)`` of the earliest publication dateline in the first 400
+    characters of ``text`` (the span covers the dateline), or None. Only dateline-shaped
+    text counts: a line holding a date alone, a date after a ``date``/``Published``/
+    ``Updated``/``Posted`` marker, a date followed by a clock time, or a date set off
+    by ``|``; a date inside a sentence (a photo caption, say) is not a dateline."""
+    return _dateline_in_head(text[:_DATELINE_HEAD])
 
-    Only dateline-shaped text in the first 400 characters counts: a line holding a
-    date alone, a date after a ``date``/``Published``/``Updated``/``Posted`` marker,
-    a date followed by a clock time, or a date set off by ``|``. A date inside a
-    sentence (a photo caption, say) is not a dateline.
 
-    Args:
-        text: The article text.
+_HEAD_YEAR = re.compile(_YEAR)  # what every dateline holds: a cheap test first
 
-    Returns:
-        ``(date, start, end)`` for the earliest dateline, the span covering the
-        dateline text, or ``None``.
-    """
-    head = text[:_DATELINE_HEAD]
+
+@functools.lru_cache(maxsize=256)
+def _dateline_in_head(head: str) -> tuple[_dt.date, int, int] | None:
+    """:func:`find_dateline` of an article's first characters (kept: the preparation,
+    the linker and the rule layer all ask for it)."""
+    if not _HEAD_YEAR.search(head):
+        return None
     best: tuple[int, int] | None = None
     for rx in _RE_DATELINES:
         m = rx.search(head)
@@ -557,9 +559,7 @@ def find_dateline(text: str) -> tuple[_dt.date, int, int] | None:
     if best is None:
         return None
     value = _date_in(head[best[0] : best[1]])
-    if value is None:
-        return None
-    return value, best[0], best[1]
+    return None if value is None else (value, best[0], best[1])
 
 
 # --------------------------------------------------------------------------- published
