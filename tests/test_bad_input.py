@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vaxdiplo
 import vaxdiplo.cli as cli
@@ -188,6 +190,33 @@ def test_bad_input_max_chars_above_spacy_max_length(rules_extractor, monkeypatch
 def test_bad_input_max_chars_must_be_a_positive_int(bad):
     with pytest.raises(ValueError, match=r"\[E012\]"):
         Extractor(model="rules", max_chars=bad)
+
+
+@pytest.mark.parametrize(
+    "text, warned",
+    [
+        ("Trung Quốc tặng Việt Nam 500.000 liều vắc-xin Sinopharm vào ngày 20 tháng 6.", False),
+        ("中国向越南捐赠50万剂国药疫苗。", True),
+        ("Китай передал Вьетнаму 500 тысяч доз вакцины.", True),
+        ("China donated 500,000 Sinopharm doses to Vietnam on June 20.", False),
+        ("2021-06-20 500,000 — “12” …", False),  # no letters: no share to speak of
+    ],
+)  # fmt: skip
+def test_bad_input_text_in_another_script_is_warned(rules_extractor, text, warned):
+    result = rules_extractor.extract(text, published="2021-06-21")
+    assert any("[W004]" in w for w in result.warnings) is warned
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ_1 é中ß²Ⅻ\u0301“.\ud800ДΩ٣ǅ"), max_size=40))
+def test_bad_input_ascii_letter_share_is_the_regex_count(text):
+    import re
+
+    from vaxdiplo.extractor import _ascii_letter_share
+
+    ascii_ = sum(map(len, re.findall("[A-Za-z]+", text)))
+    other = sum(map(len, re.findall(r"[^\W\d_A-Za-z]+", text)))
+    assert _ascii_letter_share(text) == (ascii_ / (ascii_ + other) if ascii_ + other else None)
 
 
 # --------------------------------------------------------------------------- 3. batches

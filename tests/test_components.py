@@ -228,6 +228,45 @@ def test_components_sentence_breaks_as_token_by_token(text):
     assert sentence_breaks(text, columns, credit_spans) == want
 
 
+_SENTENCE_PARTS = ["Vaccines", "arrived", ".", "!", "?", "...", "?!", "!!", "。", ",", ";", "(",
+                   ")", "\"", "'", "-", ":", "\n", "\n\n", " ", "Photo by AFP", "U.S.",
+                   "Dr.", "e.g.", "3.5", "Mr", "“", "”", "a.m."]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PARTS), max_size=30).map(" ".join),
+       st.sampled_from(["", " "]))  # fmt: skip
+def test_components_segmenter_with_punctuation_is_the_sentencizer_then_the_segmenter(text, pad):
+    text = pad + text
+    plain = spacy.blank("en")
+    plain.add_pipe("sentencizer")
+    plain.add_pipe("vaxdiplo_segmenter")
+    folded = spacy.blank("en")
+    folded.add_pipe("vaxdiplo_segmenter", config={"punctuation": True})
+    want, got = plain(text), folded(text)
+    assert [t.is_sent_start for t in got] == [t.is_sent_start for t in want]
+    assert [s.start for s in got.sents] == [s.start for s in want.sents]
+
+
+def test_components_punctuation_starts_positive_and_negative():
+    from spacy.attrs import IS_PUNCT, ORTH
+    from spacy.pipeline import Sentencizer
+
+    from vaxdiplo.components import punctuation_starts
+
+    nlp = spacy.blank("en")
+    stops = [nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars]
+    for text, want in [
+        ("Doses came. Laos got them!\" Then more", [0, 3, 8]),
+        ("Doses came , and more ; then", [0]),  # no stop character: one sentence
+        ("... ! Doses", [0, 2]),  # the first token, and after stops
+    ]:
+        doc = nlp.make_doc(text)
+        columns = doc.to_array([ORTH, IS_PUNCT])
+        got = punctuation_starts(columns[:, 0], columns[:, 1], stops).nonzero()[0].tolist()
+        assert got == want, text
+
+
 def test_components_doc_text_is_joined_once_and_kept():
     from vaxdiplo.extensions import DOC_TEXT_KEY, doc_text
 

@@ -89,8 +89,7 @@ def _base_pipeline(model: str):
 
     if model == "rules":
         nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("vaxdiplo_segmenter")
+        nlp.add_pipe("vaxdiplo_segmenter", config={"punctuation": True})  # and the sentencizer's
     else:
         name = DEFAULT_MODEL if model == "default" else model
         try:
@@ -129,13 +128,19 @@ def _check_text(text: Any) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ASCII_LETTERS = re.compile("[A-Za-z]+")
 _OTHER_LETTERS = re.compile(r"[^\W\d_A-Za-z]+")
+_ASCII_LETTER_BYTES = bytes(range(65, 91)) + bytes(range(97, 123))
 
 
 def _ascii_letter_share(text: str) -> float | None:
-    """The share of ASCII letters among the letters of ``text`` (None: no letters),
-    counted by the regex engine rather than character by character."""
-    ascii_ = sum(map(len, _ASCII_LETTERS.findall(text)))
-    other = sum(map(len, _OTHER_LETTERS.findall(text)))
+    """The share of ASCII letters (``[A-Za-z]``) among the letters of ``text`` (word
+    characters that are not digits or ``_``; None: no letters), counted in C: the ASCII
+    letters by deleting them from the text's ASCII bytes, the others once per distinct
+    character."""
+    data = text.encode("ascii", "ignore")
+    ascii_ = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+    other = 0
+    if len(data) != len(text):
+        other = sum(text.count(c) for c in set(text) if ord(c) > 127 and _OTHER_LETTERS.match(c))
     return ascii_ / (ascii_ + other) if ascii_ + other else None
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -270,13 +270,41 @@ def sentence_breaks(text: str, columns: Any, credits: Any) -> list[int]:
 _NEWLINE = re.compile("\n")
 
 
+def punctuation_starts(orth: Any, punct: Any, stops: Any) -> Any:
+    """The sentence starts spaCy's ``Sentencizer`` gives, on arrays: the first token,
+    and each token that is neither punctuation nor a stop character (``orth`` in
+    ``stops``, the hashes of its ``punct_chars``) with a stop character after the
+    previous such token. ``orth`` and ``punct`` are the tokens' ``ORTH`` and
+    ``IS_PUNCT``; a boolean array."""
+    stop = np.isin(orth, stops)
+    plain = np.flatnonzero(~(stop | (np.asarray(punct) == 1)))
+    seen = np.concatenate(([0], np.cumsum(stop)))  # stop characters before each token
+    previous = np.concatenate(([-1], plain[:-1]))
+    out = np.zeros(len(orth), dtype=bool)
+    out[plain[seen[plain] > seen[previous + 1]]] = True
+    if len(out):
+        out[0] = True
+    return out
+
+
 class Segmenter:
     """Sentence starts the statistical parser misses: after a line break (headlines,
     captions, datelines) and after a photo credit. Runs before the parser, which keeps
-    the boundaries it is given; without a parser, after the sentencizer."""
+    the boundaries it is given; without a parser, after the sentencizer, or (with
+    ``punctuation``, the rules-only pipeline) in its place: it then also sets the
+    starts spaCy's ``Sentencizer`` would, worked out on arrays."""
 
-    def __init__(self, nlp: Language, name: str = "vaxdiplo_segmenter") -> None:
+    def __init__(
+        self, nlp: Language, name: str = "vaxdiplo_segmenter", punctuation: bool = False
+    ) -> None:
+        from spacy.pipeline import Sentencizer
+
         self.name = name
+        self.punctuation = punctuation
+        self._stops = np.array(
+            sorted(nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars),
+            dtype=np.uint64,
+        )
 
     def __call__(self, doc: Doc, *, context: bool = False) -> Doc:
         """Set the sentence starts; with ``context`` (worker processes of
@@ -292,9 +320,13 @@ class Segmenter:
             unpack_context(doc)
         if not len(doc):
             return doc
-        columns = doc.to_array([IDX, LENGTH, IS_SPACE])
-        starts = sentence_breaks(doc_text(doc), columns, credit_spans)
-        if starts:
+        columns = doc.to_array([IDX, LENGTH, IS_SPACE, ORTH, IS_PUNCT])
+        starts = sentence_breaks(doc_text(doc), columns[:, :3], credit_spans)
+        if self.punctuation:
+            first = punctuation_starts(columns[:, 3], columns[:, 4], self._stops)
+            first[starts] = True
+            doc.from_array([SENT_START], np.where(first, 1, -1).astype(np.int64).view(np.uint64))
+        elif starts:
             # Setting ``Token.is_sent_start`` checks the whole Doc for a parse each time:
             # set the first that way (it raises on a parsed Doc), the rest in one array.
             doc[starts[0]].is_sent_start = True
@@ -304,6 +336,6 @@ class Segmenter:
         return doc
 
 
-@Language.factory("vaxdiplo_segmenter", default_config={})
-def make_segmenter(nlp: Language, name: str) -> Segmenter:
-    return Segmenter(nlp, name)
+@Language.factory("vaxdiplo_segmenter", default_config={"punctuation": False})
+def make_segmenter(nlp: Language, name: str, punctuation: bool) -> Segmenter:
+    return Segmenter(nlp, name, punctuation)
