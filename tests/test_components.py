@@ -7,6 +7,7 @@ import importlib.metadata
 import inspect
 import json
 
+import numpy as np
 import pytest
 import spacy
 from hypothesis import given, settings
@@ -255,7 +256,8 @@ def test_components_punctuation_starts_positive_and_negative():
     from vaxdiplo.components import punctuation_starts
 
     nlp = spacy.blank("en")
-    stops = [nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars]
+    stops = np.array(sorted(nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars),
+                     dtype=np.uint64)
     for text, want in [
         ("Doses came. Laos got them!\" Then more", [0, 3, 8]),
         ("Doses came , and more ; then", [0]),  # no stop character: one sentence
@@ -265,6 +267,17 @@ def test_components_punctuation_starts_positive_and_negative():
         columns = doc.to_array([ORTH, IS_PUNCT])
         got = punctuation_starts(columns[:, 0], columns[:, 1], stops).nonzero()[0].tolist()
         assert got == want, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Photo by AFP", "File photo: Reuters", "— VNA/VNS Photo Minh Quyết",
+                                 "Image courtesy of WHO", "Picture: AP", "photo", "PHOTO", "Doses",
+                                 "arrived", ".", "\n", " — ", "Hanoi"]),
+                max_size=12).map(" ".join))  # fmt: skip
+def test_components_credit_spans_are_the_pattern_s_matches(text):
+    from vaxdiplo.entities.mentions import _PHOTO, credit_spans
+
+    assert list(credit_spans(text)) == [(m.start(), m.end()) for m in _PHOTO.finditer(text)]
 
 
 def test_components_doc_text_is_joined_once_and_kept():

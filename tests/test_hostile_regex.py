@@ -10,12 +10,14 @@ indexes that replaced scans answer what the scans answered.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import html
 import itertools
 import re
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -293,3 +295,28 @@ def test_hostile_people(rules_extractor):
     got = rules_extractor.extract(text, published=PUBLISHED)
     assert _roles(got) == _roles(rules_extractor.extract(PLEDGE, published=PUBLISHED))
     assert sum(m.kind == "person" for m in got.mentions) >= 1000
+
+
+_GAZ_WORDS = ["the", "The", "Netherlands", "Gambia", "to", "To", "Lam", "Lam.", "Vietnam", "Viet",
+              "Nam", "Nam.", "Russias", "Chinas", "World", "Health", "Organization", "Organizations",
+              "Prime", "Minister", "Pham", "Minh", "Chinh", "Sputnik", "V", "V.", "'s", "of",
+              "Ministry", "Ministrys", "New", "York", "doses", ",", ".", "Pfizer", "BioNTech",
+              "Xi", "Jinping", "President", "Food", "and", "Drug", "Administration", "Thailand"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GAZ_WORDS), max_size=25).map(" ".join))
+def test_hostile_gazetteer_start_filter_changes_no_match(text):
+    """Skipping tokens where no key of one token or of two tokens or more can start
+    (``Gazetteer._pair_at``) finds the same matches as trying every first word."""
+    from vaxdiplo._text import fold
+    from vaxdiplo.entities import get_gazetteer
+
+    gaz = get_gazetteer()
+    doc = spacy.blank("en").make_doc(text)
+    texts = [t.text for t in doc]
+    keys = [fold(t) for t in texts]
+    filtered = gaz.match(doc, keys, texts)
+    every = copy.copy(gaz)
+    every._pair_at = lambda i, keys: True
+    assert every.match(doc, keys, texts) == filtered

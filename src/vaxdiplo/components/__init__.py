@@ -275,8 +275,9 @@ def punctuation_starts(orth: Any, punct: Any, stops: Any) -> Any:
     and each token that is neither punctuation nor a stop character (``orth`` in
     ``stops``, the hashes of its ``punct_chars``) with a stop character after the
     previous such token. ``orth`` and ``punct`` are the tokens' ``ORTH`` and
-    ``IS_PUNCT``; a boolean array."""
-    stop = np.isin(orth, stops)
+    ``IS_PUNCT``; a boolean array. ``stops`` is sorted."""
+    at = np.minimum(np.searchsorted(stops, orth), len(stops) - 1)  # ``stops`` sorted
+    stop = stops[at] == orth  # as ``np.isin``, several times faster on short arrays
     plain = np.flatnonzero(~(stop | (np.asarray(punct) == 1)))
     seen = np.concatenate(([0], np.cumsum(stop)))  # stop characters before each token
     previous = np.concatenate(([-1], plain[:-1]))

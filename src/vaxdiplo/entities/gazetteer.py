@@ -132,6 +132,8 @@ class Gazetteer:
         self.qualified: dict[tuple[str, tuple[str, ...]], list[Entry]] = defaultdict(list)
         self._prefix_set: set[tuple[str, ...]] = set()
         self._first_set: set[str] = set()
+        self._single_set: set[str] = set()
+        self._pair_set: set[tuple[str, ...]] = set()
         self._prefix_count = -1
         self._build()
 
@@ -233,6 +235,8 @@ class Gazetteer:
         if self._prefix_count != len(self.index):
             self._prefix_set = {k[:n] for k in self.index for n in range(1, len(k))}
             self._first_set = {k[0] for k in self.index if k}
+            self._single_set = {k[0] for k in self.index if len(k) == 1}
+            self._pair_set = {k[:2] for k in self.index if len(k) >= 2}
             self._prefix_count = len(self.index)
         return self._prefix_set
 
@@ -242,6 +246,18 @@ class Gazetteer:
         self._prefixes()
         firsts = self._first_set
         return key in firsts or (key.endswith(".") and key[:-1] in firsts)
+
+    def _pair_at(self, i: int, keys: list[str]) -> bool:
+        """Whether tokens ``i`` and ``i + 1`` begin some key of two tokens or more, the
+        second maybe less a full stop or an "s" (the variants :meth:`longest` tries on a
+        last token): without it, no match of two tokens or more starts at ``i``."""
+        if i + 1 >= len(keys):
+            return False
+        first, second = keys[i], keys[i + 1]
+        pairs = self._pair_set
+        return (first, second) in pairs or (
+            second[-1:] in (".", "s") and (first, second[:-1]) in pairs
+        )
 
     def _reach(self, i: int, keys: list[str], upto: int) -> int:
         """How long a match at token ``i`` can be: one more than the longest run of
@@ -325,11 +341,23 @@ class Gazetteer:
         keys = keys if keys is not None else [fold(t) for t in texts]
         hits: list[Hit] = []
         i, n = 0, len(doc)
-        starts = [  # tokens a match can start at: a key's first word, or "Russias"
-            k
-            for k, key in enumerate(keys)
+        opening = {  # keys a match can start with: a key's first word, or "Russias"
+            key
+            for key in set(keys)  # each distinct key tested once
             if self._may_start(key)
             or (len(key) >= 5 and key.endswith("s") and (key[:-1],) in self.index)
+        }
+        alone = {  # of those, keys that may match as one token ("Vietnam", "V." for "V")
+            key
+            for key in opening
+            if key in self._single_set
+            or (key.endswith(".") and key[:-1] in self._single_set)
+            or (len(key) >= 5 and key.endswith("s") and (key[:-1],) in self.index)
+        }
+        starts = [
+            k
+            for k, key in enumerate(keys)
+            if key in opening and (key in alone or self._pair_at(k, keys))
         ]
         nxt = 0
         while i < n:
