@@ -153,7 +153,7 @@ def _layer_times(ex, text: str, times: dict) -> None:
     """Time each layer as ``Extractor._run`` reads ``text``: whole, or (a long text in
     a statistical pipeline) its paragraph pieces through the components before the
     linker, joined into one ``Doc`` (``vaxdiplo._long``; the join is its own layer)."""
-    from vaxdiplo._long import before_linker, join_pieces, long_pieces
+    from vaxdiplo._long import before_linker, join_pieces, long_pieces, piece_docs
     from vaxdiplo._runs import break_runs
     from vaxdiplo.extensions import DOC_TEXT_KEY
 
@@ -163,7 +163,7 @@ def _layer_times(ex, text: str, times: dict) -> None:
     pieces = long_pieces(nlp, broken) if ex.model != "rules" else None
     done = set(before_linker(nlp)) if pieces else set()
     if pieces:
-        docs = _timed(times, "tokenizer", lambda ps: [nlp.make_doc(p) for p in ps], pieces)
+        docs = _timed(times, "tokenizer", partial(piece_docs, nlp), pieces)
         for name, proc in nlp.pipeline:
             if name in done:
                 docs = _timed(times, name, partial(_pipe, proc), docs)

@@ -27,6 +27,7 @@ __all__ = [
     "join_pieces",
     "long_pieces",
     "paragraph_pieces",
+    "piece_docs",
     "read_by_paragraph",
 ]
 
@@ -70,6 +71,19 @@ def before_linker(nlp: Any) -> list[str]:
     return [name for name in nlp.pipe_names if name not in _LATER]
 
 
+def piece_docs(nlp: Any, pieces: list[str]) -> list[Any]:
+    """A ``Doc`` per piece, made by the tokenizer, with its text kept as ``Extractor``
+    keeps a whole text's (the segmenter reads it without joining the tokens again)."""
+    from vaxdiplo.extensions import DOC_TEXT_KEY
+
+    docs = []
+    for piece in pieces:
+        doc = nlp.make_doc(piece)
+        doc.user_data[DOC_TEXT_KEY] = piece
+        docs.append(doc)
+    return docs
+
+
 def join_pieces(docs: list[Any], text: str) -> Any | None:
     """One ``Doc`` of the piece ``Doc``s, or None when its text is not ``text``.
 
@@ -91,5 +105,5 @@ def read_by_paragraph(nlp: Any, text: str) -> Any | None:
     if pieces is None:
         return None
     with nlp.select_pipes(enable=before_linker(nlp)):
-        docs = list(nlp.pipe(pieces, batch_size=64))
+        docs = list(nlp.pipe(piece_docs(nlp, pieces), batch_size=64))
     return join_pieces(docs, text)
