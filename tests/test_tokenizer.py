@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spacy.tokenizer import Tokenizer
 
 from vaxdiplo import Extractor
-from vaxdiplo._tokenizer import FillingTokenizer, filling
+from vaxdiplo._tokenizer import FillingTokenizer, filling, settings
 
 _PARTS = [
     "Mr.", "Dr.", "U.S.", "don't", "a.m.", "(WHO)", "vaccine,", "doses.", "Vietnam's",
@@ -23,16 +23,7 @@ _TEXTS = st.lists(st.sampled_from(_PARTS), max_size=30).map(lambda parts: " ".jo
 
 
 def _plain(tokenizer) -> Tokenizer:
-    return Tokenizer(
-        tokenizer.vocab,
-        rules=tokenizer.rules,
-        prefix_search=tokenizer.prefix_search,
-        suffix_search=tokenizer.suffix_search,
-        infix_finditer=tokenizer.infix_finditer,
-        token_match=tokenizer.token_match,
-        url_match=tokenizer.url_match,
-        faster_heuristics=tokenizer.faster_heuristics,
-    )
+    return Tokenizer(tokenizer.vocab, **settings(tokenizer))
 
 
 def _tokens(doc) -> list[tuple]:

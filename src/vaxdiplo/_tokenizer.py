@@ -23,7 +23,7 @@ from typing import Any
 
 from spacy.tokenizer import Tokenizer
 
-__all__ = ["FillingTokenizer", "filling"]
+__all__ = ["FillingTokenizer", "filling", "settings"]
 
 
 class FillingTokenizer(Tokenizer):
@@ -42,19 +42,24 @@ class FillingTokenizer(Tokenizer):
         return super().__call__(string)
 
 
+def settings(tokenizer: Tokenizer) -> dict[str, Any]:
+    """The keyword arguments that make a ``Tokenizer`` split as ``tokenizer`` does (its
+    ``vocab`` aside)."""
+    return {
+        "rules": tokenizer.rules,
+        "prefix_search": tokenizer.prefix_search,
+        "suffix_search": tokenizer.suffix_search,
+        "infix_finditer": tokenizer.infix_finditer,
+        "token_match": tokenizer.token_match,
+        "url_match": tokenizer.url_match,
+        "faster_heuristics": tokenizer.faster_heuristics,
+        "max_cache_size": tokenizer.max_cache_size,
+    }
+
+
 def filling(tokenizer: Any) -> Any:
     """A :class:`FillingTokenizer` with the settings of spaCy's ``tokenizer``; any other
     tokenizer (a user's own callable, a subclass) is returned unchanged."""
     if type(tokenizer) is not Tokenizer:
         return tokenizer
-    return FillingTokenizer(
-        tokenizer.vocab,
-        rules=tokenizer.rules,
-        prefix_search=tokenizer.prefix_search,
-        suffix_search=tokenizer.suffix_search,
-        infix_finditer=tokenizer.infix_finditer,
-        token_match=tokenizer.token_match,
-        url_match=tokenizer.url_match,
-        faster_heuristics=tokenizer.faster_heuristics,
-        max_cache_size=tokenizer.max_cache_size,
-    )
+    return FillingTokenizer(tokenizer.vocab, **settings(tokenizer))
