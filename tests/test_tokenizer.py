@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from spacy.tokenizer import Tokenizer
 
 from vaxdiplo import Extractor
-from vaxdiplo._tokenizer import FillingTokenizer, filling, settings
+from vaxdiplo._tokenizer import FillingTokenizer, filling
+from vaxdiplo._tokenizer import settings as tokenizer_settings
 
 _PARTS = [
     "Mr.", "Dr.", "U.S.", "don't", "a.m.", "(WHO)", "vaccine,", "doses.", "Vietnam's",
@@ -23,7 +24,7 @@ _TEXTS = st.lists(st.sampled_from(_PARTS), max_size=30).map(lambda parts: " ".jo
 
 
 def _plain(tokenizer) -> Tokenizer:
-    return Tokenizer(tokenizer.vocab, **settings(tokenizer))
+    return Tokenizer(tokenizer.vocab, **tokenizer_settings(tokenizer))
 
 
 def _tokens(doc) -> list[tuple]:
