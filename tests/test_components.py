@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.metadata
 import inspect
 import json
@@ -229,6 +230,17 @@ def test_components_sentence_breaks_as_token_by_token(text):
     assert sentence_breaks(text, columns, credit_spans) == want
 
 
+@functools.cache
+def _segmenting_pipelines() -> tuple[Language, Language]:
+    """spaCy's sentencizer then the segmenter, and the segmenter doing both (made once)."""
+    plain = spacy.blank("en")
+    plain.add_pipe("sentencizer")
+    plain.add_pipe("vaxdiplo_segmenter")
+    folded = spacy.blank("en")
+    folded.add_pipe("vaxdiplo_segmenter", config={"punctuation": True})
+    return plain, folded
+
+
 _SENTENCE_PARTS = ["Vaccines", "arrived", ".", "!", "?", "...", "?!", "!!", "。", ",", ";", "(",
                    ")", "\"", "'", "-", ":", "\n", "\n\n", " ", "Photo by AFP", "U.S.",
                    "Dr.", "e.g.", "3.5", "Mr", "“", "”", "a.m."]  # fmt: skip
@@ -238,12 +250,8 @@ _SENTENCE_PARTS = ["Vaccines", "arrived", ".", "!", "?", "...", "?!", "!!", "。
 @given(st.lists(st.sampled_from(_SENTENCE_PARTS), max_size=30).map(" ".join),
        st.sampled_from(["", " "]))  # fmt: skip
 def test_components_segmenter_with_punctuation_is_the_sentencizer_then_the_segmenter(text, pad):
+    plain, folded = _segmenting_pipelines()
     text = pad + text
-    plain = spacy.blank("en")
-    plain.add_pipe("sentencizer")
-    plain.add_pipe("vaxdiplo_segmenter")
-    folded = spacy.blank("en")
-    folded.add_pipe("vaxdiplo_segmenter", config={"punctuation": True})
     want, got = plain(text), folded(text)
     assert [t.is_sent_start for t in got] == [t.is_sent_start for t in want]
     assert [s.start for s in got.sents] == [s.start for s in want.sents]

@@ -297,6 +297,7 @@ def test_hostile_people(rules_extractor):
     assert sum(m.kind == "person" for m in got.mentions) >= 1000
 
 
+_BLANK = spacy.blank("en")
 _GAZ_WORDS = ["the", "The", "Netherlands", "Gambia", "to", "To", "Lam", "Lam.", "Vietnam", "Viet",
               "Nam", "Nam.", "Russias", "Chinas", "World", "Health", "Organization", "Organizations",
               "Prime", "Minister", "Pham", "Minh", "Chinh", "Sputnik", "V", "V.", "'s", "of",
@@ -313,7 +314,7 @@ def test_hostile_gazetteer_start_filter_changes_no_match(text):
     from vaxdiplo.entities import get_gazetteer
 
     gaz = get_gazetteer()
-    doc = spacy.blank("en").make_doc(text)
+    doc = _BLANK.make_doc(text)
     texts = [t.text for t in doc]
     keys = [fold(t) for t in texts]
     filtered = gaz.match(doc, keys, texts)
