@@ -247,6 +247,11 @@ class Gazetteer:
         firsts = self._first_set
         return key in firsts or (key.endswith(".") and key[:-1] in firsts)
 
+    def _lost_apostrophe(self, key: str) -> bool:
+        """Whether ``key`` may be a one-word name that lost its possessive's apostrophe
+        ("russias"): what :meth:`_possessive_without_apostrophe` looks up."""
+        return len(key) >= 5 and key.endswith("s") and (key[:-1],) in self.index
+
     def _pair_at(self, i: int, keys: list[str]) -> bool:
         """Whether tokens ``i`` and ``i + 1`` begin some key of two tokens or more, the
         second maybe less a full stop or an "s" (the variants :meth:`longest` tries on a
@@ -344,15 +349,14 @@ class Gazetteer:
         opening = {  # keys a match can start with: a key's first word, or "Russias"
             key
             for key in set(keys)  # each distinct key tested once
-            if self._may_start(key)
-            or (len(key) >= 5 and key.endswith("s") and (key[:-1],) in self.index)
+            if self._may_start(key) or self._lost_apostrophe(key)
         }
         alone = {  # of those, keys that may match as one token ("Vietnam", "V." for "V")
             key
             for key in opening
             if key in self._single_set
             or (key.endswith(".") and key[:-1] in self._single_set)
-            or (len(key) >= 5 and key.endswith("s") and (key[:-1],) in self.index)
+            or self._lost_apostrophe(key)
         }
         starts = [
             k
