@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 from hypothesis import given
@@ -512,6 +513,46 @@ def test_dates_warning_prechecks_change_no_warning(text, published):
         assert date_checks.date_warnings(text, published) == fast
     finally:
         date_checks._late_date, dates._FOUR_DIGITS = saved
+
+
+_FINDER_PIECES = st.lists(
+    st.sampled_from(
+        ["June", "june", "May", "may", "MARCH", "Sept.", "Jan", "Monday", "monday", "TUESDAY",
+         "Sunday,", "5", "12", "31st", "2021", "1999", "2021-03-05", "2020/12/1", "9999", "in",
+         "since", "last", "next", "early", "mid-", "the", "of", "yesterday", "today", "days",
+         "ago", "week", "this", "month", "year", "to", "-", ",", "million", "doses", "\n"]
+    ),
+    max_size=12,
+).map(" ".join)  # fmt: skip
+
+
+@given(_FINDER_PIECES, st.sampled_from([None, dt.date(2021, 3, 1)]))
+def test_dates_stem_prechecks_change_no_date(text, published):
+    """The cheap tests before the month, weekday and year patterns (a capitalised month
+    or weekday stem, a year's digits) find the same dates as running every pattern."""
+    from vaxdiplo import date_checks
+
+    fast = dates.find_dates(text, published), date_checks.date_warnings(text, published)
+    always = re.compile("")
+    saved = dates._MONTH_STEMS, dates._WEEKDAY_STEMS, dates._YEARISH, date_checks._MONTH_STEMS
+    try:
+        dates._MONTH_STEMS = dates._WEEKDAY_STEMS = dates._YEARISH = always
+        date_checks._MONTH_STEMS = always
+        slow = dates.find_dates(text, published), date_checks.date_warnings(text, published)
+    finally:
+        dates._MONTH_STEMS, dates._WEEKDAY_STEMS, dates._YEARISH = saved[:3]
+        date_checks._MONTH_STEMS = saved[3]
+    assert fast == slow
+
+
+def test_dates_stem_prechecks_positive_and_negative():
+    assert dates._MONTH_STEMS.search("on Sept. 5") and dates._MONTH_STEMS.search("JUNE 5")
+    assert dates._MONTH_STEMS.search("they may meet") is None
+    assert dates._WEEKDAY_STEMS.search("on Monday") and not dates._WEEKDAY_STEMS.search("today")
+    assert dates._YEARISH.search("in 2021") and not dates._YEARISH.search("5,000 doses")
+    assert [d.value for d in dates.find_dates("on Monday, June 7, 2021", None)] == [
+        dt.date(2021, 6, 7)
+    ]
 
 
 def test_dates_warning_prechecks_positive_and_negative():

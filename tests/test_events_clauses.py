@@ -5,6 +5,8 @@ in both modes (parsed, and rules-only from word order)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from vaxdiplo.events.clauses import arguments, mood
 from vaxdiplo.events.context import DocContext
@@ -230,3 +232,31 @@ def test_events_clauses_unrelated_actor_is_other(extractor):
     rels = {a.actor.party: a.rel for a in arguments(ctx, trig.sent, trig)}
     assert rels["JPN"] == "from"
     assert rels.get("CHN") not in ("subj", "from", "to", "agent")
+
+
+_PIECES = st.lists(
+    st.sampled_from(
+        ["China", "donated", "doses", ".", "!", "?", "\n", "\n\n", "Mr.", "U.S.", "the",
+         "Photo: Reuters", "shipment", "arrived", ",", "  ", '"', "(Xinhua) --", "5,000"]
+    ),
+    max_size=30,
+).map(" ".join)  # fmt: skip
+
+
+@given(text=_PIECES)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_events_context_sentences_are_the_docs_sentences(extractor, rules_extractor, text):
+    """``DocContext.sentences`` (read from the sentence starts) is ``doc.sents``, in both
+    modes, on any text."""
+    for ex in (extractor, rules_extractor):
+        ctx, doc = _context(ex, text)
+        expected = [(s.start, s.end) for s in doc.sents] if len(doc) else []
+        assert ctx.sentences == expected
+
+
+def test_events_context_sentences_positive_and_negative(rules_extractor):
+    ctx, doc = _context(rules_extractor, "China donated doses. Laos received them.\nPhoto: AP")
+    assert ctx.sentences == [(0, 4), (4, 8), (8, 9), (9, 12)]  # the line break is its own
+    assert ctx.sentences[-1][1] == len(doc)
+    ctx, _ = _context(rules_extractor, "")
+    assert ctx.sentences == []

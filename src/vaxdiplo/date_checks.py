@@ -64,8 +64,7 @@ def date_warnings(text: str, published: _dt.date | None) -> list[str]:
         exist in its year ("February 29" in a 2021 article, "April 31, 2021"), in
         text order.
     """
-    low = text.lower()
-    if not any(map(str.isdigit, text)) or not any(stem in low for stem in _MONTH_STEMS):
+    if not any(map(str.isdigit, text)) or _MONTH_STEMS.search(text) is None:
         return []
     found: list[tuple[int, str]] = []
     far = _far_years(text)

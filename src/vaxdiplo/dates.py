@@ -295,7 +295,10 @@ def _ago(phrase: str) -> int:
 
 
 # Cheap substring tests that let most sentences skip most expressions.
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# What every month, weekday or year pattern needs: runs of literals, scanned for quickly.
+_MONTH_STEMS = re.compile(_title_or_upper([m[:3] for m in _MONTHS]))
+_WEEKDAY_STEMS = re.compile(_title_or_upper([d[:3] for d in _WEEKDAYS]))
+_YEARISH = re.compile(_YEAR)  # also what every dateline holds
 _RELATIVE_KEYS = (
     "yesterday",
     "today",
@@ -322,8 +325,8 @@ def _candidates(text: str, published: _dt.date | None) -> list[DateMention]:
 
     low = text.lower()
     has_digit = any(map(str.isdigit, text))
-    has_month = any(stem in low for stem in _MONTH_STEMS)
-    if has_digit:
+    has_month = _MONTH_STEMS.search(text) is not None
+    if has_digit and _YEARISH.search(text) is not None:
         for rx in (_RE_ISO, _RE_YMD_SLASH):
             for m in rx.finditer(text):
                 if (value := _explicit(m, published, numeric_month=True)) is not None:
@@ -340,7 +343,7 @@ def _candidates(text: str, published: _dt.date | None) -> list[DateMention]:
                     add(m, _range_start(m, published), "range")
         for m in _far_years(text):
             add(m, None, "day")  # longer than the day alone, so the year is not lost
-    if "day" in low:
+    if _WEEKDAY_STEMS.search(text) is not None:
         for m in _RE_WEEKDAY.finditer(text):
             pre = (m.group("pre") or "").lower()
             if pre in ("next", "coming"):
@@ -535,14 +538,12 @@ def find_dateline(text: str) -> tuple[_dt.date, int, int] | None:
     return _dateline_in_head(text[:_DATELINE_HEAD])
 
 
-_HEAD_YEAR = re.compile(_YEAR)  # what every dateline holds: a cheap test first
-
 
 @functools.lru_cache(maxsize=256)
 def _dateline_in_head(head: str) -> tuple[_dt.date, int, int] | None:
     """:func:`find_dateline` of an article's first characters (kept: the preparation,
     the linker and the rule layer all ask for it)."""
-    if not _HEAD_YEAR.search(head):
+    if not _YEARISH.search(head):
         return None
     best: tuple[int, int] | None = None
     for rx in _RE_DATELINES:
@@ -560,9 +561,6 @@ def _dateline_in_head(head: str) -> tuple[_dt.date, int, int] | None:
         return None
     value = _date_in(head[best[0] : best[1]])
     return None if value is None else (value, best[0], best[1])
-
-
-# --------------------------------------------------------------------------- published
 
 
 def parse_published(value: object) -> _dt.date | None:

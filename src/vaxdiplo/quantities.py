@@ -249,6 +249,7 @@ _RE_CUMULATIVE_AFTER = re.compile(
     r"(?i)[^.;]{0,40}?\b(?:so\s+far|to\s+date|in\s+total|in\s+all|altogether|cumulative(?:ly)?)\b"
 )
 _CONTEXT = 100
+_RE_SPACE = re.compile(r"\s+")
 
 
 def _context_before(text: str, start: int, floor: int) -> str:
@@ -263,10 +264,10 @@ def _context_before(text: str, start: int, floor: int) -> str:
 def _dose_unit_end(text: str, pos: int) -> int | None:
     """End of the dose word that follows ``pos`` within :data:`_MAX_GAP` words."""
     for _ in range(_MAX_GAP + 1):
-        ws = re.match(r"\s+", text[pos : pos + 4])
+        ws = _RE_SPACE.match(text, pos, pos + 4)
         if ws is None:
             return None
-        unit = _RE_DOSE_UNIT.match(text, pos + ws.end())
+        unit = _RE_DOSE_UNIT.match(text, ws.end())
         if unit:
             return unit.end()
         token = _RE_TOKEN.match(text, pos)

@@ -117,13 +117,16 @@ class DocEntities:
 
         out = []
         full = doc_text(doc)
-        offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) and self.ents else []
+        starts: list[int] = []
+        lengths: list[int] = []
+        if len(doc) and self.ents:  # flat lists: no list per token to make and collect
+            starts, lengths = doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist()
         for e in self.ents:
             if e.actor is None and e.vaccine is None:
                 continue
-            start = offsets[e.start][0]
-            last, length = offsets[e.end - 1]
-            text = full[start : last + length - e.trim]  # ``doc[e.start : e.end].text``
+            start = starts[e.start]
+            end = starts[e.end - 1] + lengths[e.end - 1] - e.trim
+            text = full[start:end]  # ``doc[e.start : e.end].text``
             kind = "vaccine" if e.vaccine is not None else e.actor.kind  # type: ignore[union-attr]
             out.append(
                 Mention(

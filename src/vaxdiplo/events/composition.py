@@ -41,10 +41,11 @@ def split_by_composition(ctx: DocContext, state: DocumentState) -> None:
     deliveries = sorted(
         (c for c in state.events if c.type == "Delivery"), key=lambda c: c.sent_starts[0]
     )
-    for sent in ctx.doc.sents:
-        words = set(ctx.keys[sent.start : sent.end])
-        if not words & _COMPOSED or not words & _SHIPMENT:
+    for start, end in ctx.sentences:
+        words = ctx.keys[start:end]
+        if _COMPOSED.isdisjoint(words) or _SHIPMENT.isdisjoint(words):
             continue
+        sent = ctx.doc[start:end]
         before = [c for c in deliveries if c.sent_starts[0] < sent.start]
         if not before or sent.start in before[-1].sent_starts:
             continue

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM
+import numpy as np
+from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from vaxdiplo._text import fold
@@ -196,6 +197,19 @@ class DocContext:
     def puncts(self) -> list[bool]:
         """For every token, ``Token.is_punct``, read once from the ``Doc``'s array."""
         return (self.doc.to_array(IS_PUNCT) == 1).tolist() if len(self.doc) else []
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """``(start, end)`` tokens of every sentence, as ``doc.sents`` gives them, read once
+        from the sentence starts (no ``Span`` per sentence for the passes that skim them)."""
+        doc = self.doc
+        if not len(doc):
+            return []
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            return [(s.start, s.end) for s in doc.sents]  # as spaCy does (or raises)
+        starts = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        starts = [0, *(i for i in starts if i)]
+        return list(zip(starts, [*starts[1:], len(doc)]))
 
     @cached_property
     def lower_text(self) -> str:

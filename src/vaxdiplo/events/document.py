@@ -404,15 +404,14 @@ def channel_from_followups(ctx: DocContext, state: DocumentState) -> None:
     if not deliveries:
         return
     starts = {st for c in events for st in c.sent_starts}
-    for sent in ctx.doc.sents:
-        if sent.start in starts:
+    for start, end in ctx.sentences:
+        before = [c for c in deliveries if c.sent_starts[0] < start]
+        if start in starts or not before:
             continue
-        span = range(sent.start, sent.end)
-        words = [ctx.keys[i] for i in span if not ctx.puncts[i]]
-        before = [c for c in deliveries if c.sent_starts[0] < sent.start]
-        if not before or not _refers_to_shipment(words):
+        words = [ctx.keys[i] for i in range(start, end) if not ctx.puncts[i]]
+        if not _refers_to_shipment(words):
             continue
-        c = before[-1]
+        sent, c = ctx.doc[start:end], before[-1]
         kind = (
             "purchase"
             if set(words) & {"purchased", "bought", "procured"}
