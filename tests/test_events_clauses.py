@@ -4,6 +4,8 @@ in both modes (parsed, and rules-only from word order)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -247,11 +249,16 @@ _PIECES = st.lists(
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_events_context_sentences_are_the_docs_sentences(extractor, rules_extractor, text):
     """``DocContext.sentences`` (read from the sentence starts) is ``doc.sents``, in both
-    modes, on any text."""
+    modes, on any text; and the linker's kept lists give what the ``Doc`` gives."""
     for ex in (extractor, rules_extractor):
         ctx, doc = _context(ex, text)
         expected = [(s.start, s.end) for s in doc.sents] if len(doc) else []
         assert ctx.sentences == expected
+        assert ctx.offsets == [t.idx for t in doc]
+        ents = replace(ctx.ents, sent_starts=None, offsets=None, keys=None, texts=None)
+        alone = DocContext(doc, ents, None, ctx.registry, ctx.makers)  # read from the Doc
+        assert alone.sentences == expected and alone.offsets == ctx.offsets
+        assert ents.to_mentions(doc) == ctx.ents.to_mentions(doc)
 
 
 def test_events_context_sentences_positive_and_negative(rules_extractor):

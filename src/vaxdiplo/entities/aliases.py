@@ -25,13 +25,18 @@ def link_aliases(state: LinkState) -> None:
         state: The document being linked, its people resolved (``full_names`` set).
     """
     parts = _name_parts(state)
-    for i, text in enumerate(state.texts):
-        if not text[:1].isupper():
+    named = [  # the tokens that are a name part, or one with an "s" after it
+        i
+        for i, key in enumerate(state.keys)
+        if key in parts or (key.endswith("s") and key[:-1] in parts)
+    ]
+    for i in named:
+        if not state.texts[i][:1].isupper():
             continue
         existing = state.ent_at(i)
         key = state.keys[i]
         if key not in parts:
-            if key.endswith("s") and key[:-1] in parts and existing is None:
+            if existing is None:
                 key = key[:-1]  # "Chinhs": a possessive that lost its apostrophe
             else:
                 continue

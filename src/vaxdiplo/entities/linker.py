@@ -73,5 +73,12 @@ def link(
     ranking = [state.home] if state.home else []
     ranking += [c for c in state.ranking if c not in ranking]
     return DocEntities(
-        ents=state.ents, home=state.home, ranking=ranking, registry=state.reg, keys=state.keys
+        ents=state.ents,
+        home=state.home,
+        ranking=ranking,
+        registry=state.reg,
+        keys=state.keys,
+        texts=state.texts,
+        offsets=state.offsets,
+        sent_starts=state.sent_starts,
     )

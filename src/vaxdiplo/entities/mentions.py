@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -100,6 +101,18 @@ class DocEntities:
     """The registry the mentions were resolved with (packaged, or with a user's additions)."""
     keys: list[str] | None = field(default=None, repr=False, compare=False)
     """The folded text of every token of the document linked (None: not kept)."""
+    texts: list[str] | None = field(default=None, repr=False, compare=False)
+    """The text of every token (None: not kept)."""
+    offsets: list[int] | None = field(default=None, repr=False, compare=False)
+    """The character offset of every token (None: not kept)."""
+    sent_starts: list[bool] | None = field(default=None, repr=False, compare=False)
+    """Whether each token starts a sentence (None: not kept)."""
+
+    def kept(self, doc: Doc, what: str) -> Any:
+        """The per-token list ``what`` ("keys", "texts", "offsets", "sent_starts") kept
+        by the linker, when it was kept for a ``Doc`` of ``doc``'s length (else None)."""
+        value = getattr(self, what)
+        return value if value is not None and len(value) == len(doc) else None
 
     def actors(self) -> list[Ent]:
         """The mentions resolved to an actor, qualifiers inside larger mentions left out."""
@@ -111,21 +124,20 @@ class DocEntities:
         Args:
             doc: The document the mentions were found in.
         """
-        from spacy.attrs import IDX, LENGTH
+        from spacy.attrs import IDX
 
-        from vaxdiplo.extensions import doc_text
+        from vaxdiplo.extensions import doc_text, token_texts
 
         out = []
         full = doc_text(doc)
-        starts: list[int] = []
-        lengths: list[int] = []
-        if len(doc) and self.ents:  # flat lists: no list per token to make and collect
-            starts, lengths = doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist()
+        starts, texts = self.kept(doc, "offsets"), self.kept(doc, "texts")
+        if (starts is None or texts is None) and len(doc) and self.ents:
+            starts, texts = doc.to_array(IDX).tolist(), token_texts(doc)
         for e in self.ents:
             if e.actor is None and e.vaccine is None:
                 continue
-            start = starts[e.start]
-            end = starts[e.end - 1] + lengths[e.end - 1] - e.trim
+            start = starts[e.start]  # type: ignore[index]
+            end = starts[e.end - 1] + len(texts[e.end - 1]) - e.trim  # type: ignore[index]
             text = full[start:end]  # ``doc[e.start : e.end].text``
             kind = "vaccine" if e.vaccine is not None else e.actor.kind  # type: ignore[union-attr]
             out.append(

@@ -54,14 +54,20 @@ def find_companies(state: LinkState) -> None:
     Args:
         state: The document being linked, after the gazetteer pass.
     """
-    texts, keys, starts = state.texts, state.keys, state.sent_starts
-    i, n = 0, len(texts)
-    while i < n:
-        text = texts[i]
-        if state.taken[i] or not text[:1].isupper() or not text.isalpha() or starts[i]:
-            i += 1
+    texts, keys, starts, taken = state.texts, state.keys, state.sent_starts, state.taken
+    n, i = len(texts), 0  # ``i``: where the next run may start
+    # A run starts at an untaken capitalised word inside a sentence; the run before it
+    # decides which of them start one (those it covers do not), so they are listed
+    # first and skipped below when covered.
+    firsts = [
+        k
+        for k, text in enumerate(texts)
+        if text[:1].isupper() and not taken[k] and not starts[k] and text.isalpha()
+    ]
+    for first in firsts:
+        if first < i:
             continue
-        j = i
+        i = j = first
         while j < n and not state.taken[j] and texts[j][:1].isupper() and j - i < 5:
             j += 1
         words = keys[i:j]

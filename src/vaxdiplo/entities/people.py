@@ -139,8 +139,8 @@ def _short_name_entity(state: LinkState, start: int, end: int) -> bool:
 def _short_names_alone(state: LinkState) -> None:
     """Without a statistical model: a registry short name inside a sentence, followed by a
     lower-case word ("..., Momen also held"), is a person mention."""
-    texts, starts = state.texts, state.sent_starts
-    for i in range(len(texts) - 1):
+    texts, starts, short = state.texts, state.sent_starts, state.gaz.short_names
+    for i in [k for k, key in enumerate(state.keys[:-1]) if key in short]:  # the rare ones
         if (
             len(texts[i]) >= 4
             and not starts[i]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-import numpy as np
 from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM, SENT_START
 from spacy.tokens import Doc, Span, Token
 
@@ -183,8 +183,8 @@ class DocContext:
     def keys(self) -> list[str]:
         """The folded text of every token (``fold(token.text)``), made once: the checks
         read words by slicing it (``ctx.keys[sent.start : sent.end]``)."""
-        kept = self.ents.keys
-        if kept is not None and len(kept) == len(self.doc):
+        kept = self.ents.kept(self.doc, "keys")
+        if kept is not None:
             return kept  # the linker's, for the same tokens
         return [fold(t) for t in token_texts(self.doc)]
 
@@ -207,8 +207,10 @@ class DocContext:
             return []
         if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
             return [(s.start, s.end) for s in doc.sents]  # as spaCy does (or raises)
-        starts = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
-        starts = [0, *(i for i in starts if i)]
+        flags = self.ents.kept(doc, "sent_starts")  # the linker's, for the same tokens
+        if flags is None:
+            flags = (doc.to_array(SENT_START) == 1).tolist()
+        starts = [0, *(i for i in itertools.compress(range(len(flags)), flags) if i)]
         return list(zip(starts, [*starts[1:], len(doc)]))
 
     @cached_property
@@ -255,6 +257,9 @@ class DocContext:
     @cached_property
     def offsets(self) -> list[int]:
         """The character offset of every token (``Token.idx``), read once."""
+        kept = self.ents.kept(self.doc, "offsets")  # the linker's, for the same tokens
+        if kept is not None:
+            return kept
         return self.doc.to_array(IDX).tolist() if len(self.doc) else []
 
     def tok(self, char: int) -> int:
