@@ -255,6 +255,9 @@ def test_events_context_sentences_are_the_docs_sentences(extractor, rules_extrac
         expected = [(s.start, s.end) for s in doc.sents] if len(doc) else []
         assert ctx.sentences == expected
         assert ctx.offsets == [t.idx for t in doc]
+        assert [(ctx.sentence(t.i).start, ctx.sentence(t.i).end) for t in doc] == [
+            (t.sent.start, t.sent.end) for t in doc
+        ]
         ents = replace(ctx.ents, sent_starts=None, offsets=None, keys=None, texts=None)
         alone = DocContext(doc, ents, None, ctx.registry, ctx.makers)  # read from the Doc
         assert alone.sentences == expected and alone.offsets == ctx.offsets

@@ -346,11 +346,15 @@ class Gazetteer:
         keys = keys if keys is not None else [fold(t) for t in texts]
         hits: list[Hit] = []
         i, n = 0, len(doc)
-        opening = {  # keys a match can start with: a key's first word, or "Russias"
-            key
-            for key in set(keys)  # each distinct key tested once
-            if self._may_start(key) or self._lost_apostrophe(key)
-        }
+        self._prefixes()
+        distinct = set(keys)  # each distinct key tested once
+        opening = distinct & self._first_set  # keys a match can start with: a key's first
+        for key in distinct - opening:  # word, that word with a full stop, or "Russias"
+            last = key[-1:]
+            if (last == "." and self._may_start(key)) or (
+                last == "s" and self._lost_apostrophe(key)
+            ):
+                opening.add(key)
         alone = {  # of those, keys that may match as one token ("Vietnam", "V." for "V")
             key
             for key in opening

@@ -173,6 +173,7 @@ class DocContext:
                 self.ent_at.setdefault(i, e)
         self._ent_starts = [e.start for e in ents.ents]  # the mentions are in text order
         self._sent_cache: dict[int, Facts] = {}
+        self._sentence_spans: dict[int, Span] = {}
         self.sentence_cache: dict[tuple[str, int], Any] = {}
         """What the clause analysis works out once per sentence, by (what, first token)."""
         self.text = doc_text(doc)
@@ -212,6 +213,22 @@ class DocContext:
             flags = (doc.to_array(SENT_START) == 1).tolist()
         starts = [0, *(i for i in itertools.compress(range(len(flags)), flags) if i)]
         return list(zip(starts, [*starts[1:], len(doc)]))
+
+    def sentence(self, i: int) -> Span:
+        """The sentence of token ``i``, as ``doc[i].sent`` gives it, one ``Span`` per
+        sentence made once (``Token.sent`` walks the tokens and makes two)."""
+        doc = self.doc
+        if doc.user_token_hooks or doc.user_span_hooks:
+            return doc[i].sent  # a user's own sentence hook decides
+        k = bisect.bisect_right(self._sentence_starts, i) - 1
+        span = self._sentence_spans.get(k)
+        if span is None:
+            span = self._sentence_spans[k] = doc[slice(*self.sentences[k])]
+        return span
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
 
     @cached_property
     def lower_text(self) -> str:

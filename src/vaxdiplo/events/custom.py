@@ -36,7 +36,7 @@ def custom_candidates(
     ctx: DocContext, spec: EventTypeSpec, rule: TriggerRule, trig: Token
 ) -> list[Candidate]:
     """The candidate a trigger of a user-declared type announces (none or one)."""
-    sent = trig.sent
+    sent = ctx.sentence(trig.i)
     facts = ctx.facts(sent)
     if not needs_ok(ctx, rule, trig, sent, facts) or _cancelled(ctx, spec, trig, sent):
         return []

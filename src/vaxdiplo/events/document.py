@@ -270,11 +270,11 @@ def date_from_remarks(ctx: DocContext, state: DocumentState) -> None:
     for c in state.events:
         if c.type not in ("PhoneCall", "Meeting") or c.date is not None or c.date_conflict:
             continue
-        sent = ctx.doc[c.sent_starts[0]].sent
+        sent = ctx.sentence(c.sent_starts[0])
         words = ctx.facts(sent)["words"]
         if not (words & set(_REMARKS) and words & {"made", "makes", "gave"}) or sent.start == 0:
             continue
-        day = _reported_day(ctx, ctx.doc[sent.start - 1].sent)
+        day = _reported_day(ctx, ctx.sentence(sent.start - 1))
         if day is not None:
             c.date = day
             c.trace.append(f"date {day} <- the report of the remarks made in it")
@@ -322,7 +322,7 @@ def covax_from_context(ctx: DocContext, state: DocumentState) -> None:
         start = c.sent_starts[0]
         if start == 0:
             continue
-        words = ctx.facts(ctx.doc[start - 1].sent)["words"]
+        words = ctx.facts(ctx.sentence(start - 1))["words"]
         if "covax" in words and words & _SHIPPING:
             covax = covax or _covax_actor(ctx)
             c.roles["supplier"] = covax

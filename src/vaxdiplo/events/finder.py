@@ -169,7 +169,7 @@ def main_products(registry: Registry) -> dict[str, VaccineEntry]:
 
 def candidates(ctx: DocContext, rule: TriggerRule, trig: Token) -> list[Candidate]:
     """The candidates one trigger announces (none, one, or one per party or segment)."""
-    sent = trig.sent
+    sent = ctx.sentence(trig.i)
     facts = ctx.facts(sent)
     if not needs_ok(ctx, rule, trig, sent, facts):
         return []

@@ -89,7 +89,7 @@ def recipient_from_talks(ctx: DocContext, state: DocumentState) -> None:
 
 def _last_mention(ctx: DocContext, c: Candidate, party: str) -> int:
     """Where ``party`` is last named before ``c``'s trigger in its sentence (-1: not)."""
-    sent = ctx.doc[c.sent_starts[0]].sent
+    sent = ctx.sentence(c.sent_starts[0])
     return max(
         (
             e.start

@@ -83,7 +83,7 @@ def _pair_with_doses(ctx: DocContext, c: Candidate, values: list[Actor]):
     the quantity next to it."""
     if len(values) < 2 or c.type in ("Approval", "PhoneCall", "Meeting"):
         return None
-    sent = ctx.doc[c.sent_starts[0]].sent
+    sent = ctx.sentence(c.sent_starts[0])
     facts = ctx.facts(sent)
     qs = [(i, q) for i, q in facts["doses"] if not q.cumulative]
     if len(qs) != len(values):

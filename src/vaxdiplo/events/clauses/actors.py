@@ -210,7 +210,7 @@ def _previous_subject(ctx: DocContext, sent: Span) -> Actor | None:
     """The country or body that is the subject of the sentence before."""
     if sent.start == 0:
         return None
-    prev = ctx.doc[sent.start - 1].sent
+    prev = ctx.sentence(sent.start - 1)
     for e in ctx.facts(prev)["ents"]:
         if e.actor is None or e.absorbed or e.actor.kind not in ("country", "government_body"):
             continue
@@ -244,7 +244,7 @@ def antecedent(
     the subject of its sentence or of the sentences before; else the last one named
     before it, within about 400 tokens. ``other_than``: a party it cannot be (the
     speaker of the quotation it stands in)."""
-    sent_start = ctx.doc[i].sent.start
+    sent_start = ctx.sentence(i).start
     ents = ctx.ents.ents
     in_sent, before = ctx.ents_before(sent_start), ctx.ents_before(i)
 
@@ -264,7 +264,7 @@ def antecedent(
                 break  # its sentence starts too far back
             if person(e):
                 if is_subject(ctx.doc[e.start : e.end].root):
-                    if ctx.doc[e.start].sent.start >= sent_start - 120:
+                    if ctx.sentence(e.start).start >= sent_start - 120:
                         return e.actor
                     break
     if kinds == ("person",) and not ctx.parsed:
@@ -280,7 +280,7 @@ def antecedent(
             continue
         if not same_sentence_ok and e.start >= sent_start:
             continue
-        if ctx.doc[e.start].sent.start < sent_start - 400:
+        if ctx.sentence(e.start).start < sent_start - 400:
             continue
         return e.actor
     return None

@@ -98,7 +98,7 @@ def request_types(ctx: DocContext, trig: Token, sent: Span) -> list[str]:
         return []  # "has offered Dhaka co-production ... conveyed the proposal": an offer
     types = _asked_for(ctx, trig, scope, words)
     if not types and _own_request(ctx, trig) and sent.start > 0:
-        prev = ctx.doc[sent.start - 1].sent  # "... a vaccine factory in Cambodia ... . I hope
+        prev = ctx.sentence(sent.start - 1)  # "... a vaccine factory in Cambodia ... . I hope
         scope = list(prev)  # he will forward my request to President Xi"
         types = _asked_for(ctx, trig, scope, [fold(t.text) for t in scope])
     if not types and fold(trig.text) in _IMPLICIT_ASKS:
@@ -115,7 +115,7 @@ def _offered(ctx: DocContext, trig: Token, sent: Span) -> bool:
     """An offer in the proposal's sentence, or, for "the proposal", in the one before."""
     words = {fold(t.text) for t in sent}
     if trig.i > 0 and fold(ctx.doc[trig.i - 1].text) == "the" and sent.start > 0:
-        words |= {fold(t.text) for t in ctx.doc[sent.start - 1].sent}
+        words |= {fold(t.text) for t in ctx.sentence(sent.start - 1)}
     return bool(words & _OFFERED)
 
 

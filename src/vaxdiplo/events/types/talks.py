@@ -135,7 +135,7 @@ def _the_two(ctx: DocContext, c: Candidate) -> list[Actor]:
     Monday, the two leaders talked ...", "X told Y that ... . A phone conversation was
     held": the two parties of the sentence before, for talks whose own sentence says
     "the two" or names no party."""
-    sent = ctx.doc[c.sent_starts[0]].sent
+    sent = ctx.sentence(c.sent_starts[0])
     words = [t.lower_ for t in sent]
     unnamed = not c.roles.get("participants")  # "a phone conversation was held"
     if not unnamed and not any(
@@ -144,7 +144,7 @@ def _the_two(ctx: DocContext, c: Candidate) -> list[Actor]:
         return []
     if sent.start == 0:
         return []
-    prev = ctx.doc[sent.start - 1].sent
+    prev = ctx.sentence(sent.start - 1)
     actors = _one_per_party([a for _, a, _ in sentence_actors(ctx, prev)])
     actors = [a for a in actors if not _unplaced(a)]
     return actors if len(actors) == 2 else []
@@ -166,7 +166,7 @@ def add_home_participant(ctx: DocContext, c: Candidate) -> None:
     parties = {p.party for p in parts}
     place = c.roles.get("location")
     place = place[0] if isinstance(place, list) and place else place
-    sent = ctx.doc[c.sent_starts[0]].sent
+    sent = ctx.sentence(c.sent_starts[0])
     visit = any(t.lower_ in _VISIT_WORDS for t in sent) and "separately" not in c.roles
     if visit and len(parties) == 1 and isinstance(place, Actor) and place.party not in parties:
         parts.append(place)  # "Visiting Indian minister Jaishankar ... in Colombo": the host

@@ -148,7 +148,7 @@ _PRODUCTION_WORDS = frozenset(
 def _production_place(ctx: DocContext, c: Candidate) -> str | None:
     """The country named "in X" after a production word of the sentence ("agreements with
     Russia for joint production of the vaccine in Iran")."""
-    sent = ctx.doc[c.sent_starts[0]].sent
+    sent = ctx.sentence(c.sent_starts[0])
     seen = False
     for t in sent:
         word = fold(t.text)
