@@ -22,7 +22,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES_DIR
-from vaxdiplo._runs import FILLER, MAX_PUNCT_RUN, MAX_TAG_DEBRIS, MAX_TOKEN, break_runs
+from vaxdiplo._runs import (
+    FILLER,
+    MAX_PUNCT_RUN,
+    MAX_TAG_DEBRIS,
+    MAX_TOKEN,
+    TOKEN_CHUNK,
+    break_runs,
+)
 from vaxdiplo._text import looks_like_html, strip_html
 from vaxdiplo.dates import find_dates
 from vaxdiplo.entities.mentions import Ent
@@ -187,6 +194,28 @@ def test_hostile_punctuation_runs_break_runs(text):
     assert not re.search(_DEBRIS, out)
     if not re.search(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1}}}|\S{{{MAX_TOKEN + 1}}}|{_DEBRIS}", text):
         assert out is text or out == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["=" * 40, "=" * 30, "a" * 300, "<p ", "x", " ", "\u2003", "\x1c", "\n",
+                         "\u00a0", "-", "\u203e"]),
+        max_size=12,
+    ).map("".join)
+)  # fmt: skip
+def test_hostile_break_runs_length_check_changes_nothing(text):
+    """The test for a stretch without whitespace long enough for a run gives the text the
+    three patterns give when run on every text (whitespace as ``str.split`` and the
+    patterns' ``\\s`` both read it)."""
+    from vaxdiplo import _runs
+
+    expected = text
+    if "<" in expected:
+        expected = _runs._TAG_DEBRIS.sub(lambda m: _runs._filled(m.group()), expected)
+    expected = _runs._PUNCT_RUN.sub(lambda m: _runs._filled(m.group()), expected)
+    expected = _runs._LONG_TOKEN.sub(lambda m: _runs._spaced(m.group(), TOKEN_CHUNK), expected)
+    assert break_runs(text) == expected
 
 
 def test_hostile_runs_of_unclosed_tags_are_filled(rules_extractor):

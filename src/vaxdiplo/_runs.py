@@ -78,5 +78,7 @@ def break_runs(text: str) -> str:
     """
     if "<" in text:
         text = _TAG_DEBRIS.sub(lambda m: _filled(m.group()), text)
+    if max(map(len, text.split()), default=0) <= MAX_PUNCT_RUN:
+        return text  # each run needs a stretch without whitespace this long: none has
     text = _PUNCT_RUN.sub(lambda m: _filled(m.group()), text)
     return _LONG_TOKEN.sub(lambda m: _spaced(m.group(), TOKEN_CHUNK), text)
