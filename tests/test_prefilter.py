@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
 from vaxdiplo.events.prefilter import WindowedMatcher
@@ -74,3 +76,80 @@ def test_prefilter_patterns_it_cannot_bound_run_over_the_whole_document():
     assert not windowed.windowed
     doc = nlp("Vietnam signed, after long talks; a deal")
     assert windowed(doc) == plain(doc) != []
+
+
+def _rule_patterns():
+    return [(r.id, [[{k: v for k, v in s.items() if k != "POS"} for s in r.pattern]])
+            for r in load_rules()]  # fmt: skip
+
+
+def _pattern_words(patterns) -> list[str]:
+    words = set()
+    for _, group in patterns:
+        for pattern in group:
+            for spec in pattern:
+                lower = spec.get("LOWER")
+                if isinstance(lower, str):
+                    words.add(lower)
+                elif lower:
+                    words |= set(lower.get("IN", ()))
+    return sorted(words)
+
+
+_PATTERNS = _rule_patterns()
+_NLP, _PLAIN, _WINDOWED = _both(_PATTERNS)
+_WORDS = [*_pattern_words(_PATTERNS), "the", ",", ".", "China", "5", "million", "Sinovac", "\n"]
+
+
+_FILLER = st.sampled_from(["the", "China", "doses", "new", "talks"])
+
+
+def _token_for(spec) -> st.SearchStrategy[str]:
+    lower = spec.get("LOWER")
+    if isinstance(lower, str):
+        return st.just(lower)
+    if isinstance(lower, dict) and "IN" in lower:
+        return st.sampled_from(sorted(lower["IN"]))
+    if spec.get("IS_PUNCT") is True:
+        return st.just(",")
+    if spec.get("LIKE_NUM"):
+        return st.just("5")
+    if spec.get("IS_UPPER"):
+        return st.just("WHO")
+    return _FILLER
+
+
+_ANY_PATTERN = st.sampled_from([p for _, g in _PATTERNS for p in g])
+
+
+@st.composite
+def _instance(draw):
+    """Words a pattern may match: each token once, optional ones kept or dropped."""
+    words = []
+    for spec in draw(_ANY_PATTERN):
+        times = {"?": (0, 1), "*": (0, 2), "+": (1, 2)}.get(spec.get("OP"), (1, 1))
+        for _ in range(draw(st.integers(*times))):
+            words.append(draw(_token_for(spec)))
+    return " ".join(words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_instance() | st.sampled_from(_WORDS), max_size=12).map(" ".join))
+def test_prefilter_needed_words_check_changes_no_match(text):
+    """Skipping a window where no pattern finds the words its later tokens need gives
+    the Matcher's matches, over texts made of the rules' own words."""
+    doc = _NLP(text)
+    assert sorted(_WINDOWED(doc)) == sorted(_PLAIN(doc))
+
+
+def test_prefilter_needed_words_positive_and_negative():
+    pats = [("a", [[{"LOWER": "have"}, {"IS_ALPHA": True, "OP": "*"}, {"LOWER": "received"}]])]
+    nlp, plain, windowed = _both(pats)
+    have = nlp.vocab.strings["have"]
+    received, nice = nlp.vocab.strings.add("received"), nlp.vocab.strings.add("nice")
+    assert windowed._may_match(have, [nice, received])
+    assert not windowed._may_match(have, [nice, nice])
+    for text in ("they have a nice day", "they have now received doses"):
+        doc = nlp(text)
+        assert sorted(windowed(doc)) == sorted(plain(doc))
+    assert windowed(nlp("they have now received doses"))

@@ -538,7 +538,6 @@ def find_dateline(text: str) -> tuple[_dt.date, int, int] | None:
     return _dateline_in_head(text[:_DATELINE_HEAD])
 
 
-
 @functools.lru_cache(maxsize=256)
 def _dateline_in_head(head: str) -> tuple[_dt.date, int, int] | None:
     """:func:`find_dateline` of an article's first characters (kept: the preparation,

@@ -212,7 +212,7 @@ class DocContext:
         if flags is None:
             flags = (doc.to_array(SENT_START) == 1).tolist()
         starts = [0, *(i for i in itertools.compress(range(len(flags)), flags) if i)]
-        return list(zip(starts, [*starts[1:], len(doc)]))
+        return list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
     def sentence(self, i: int) -> Span:
         """The sentence of token ``i``, as ``doc[i].sent`` gives it, one ``Span`` per

@@ -72,6 +72,18 @@ def _lowers(spec: dict[str, Any]) -> set[str] | None:
     return None
 
 
+def _required_words(pattern: list[dict[str, Any]]) -> list[set[str]]:
+    """For each token after the first that every match holds (no ``OP``, or ``"+"``)
+    and that tests only its lower-case word: the words it can be. A match needs one of
+    each list among its tokens."""
+    out = []
+    for spec in pattern[1:]:
+        words = _lowers(spec)
+        if words is not None and spec.get("OP") in (None, "+", "1"):
+            out.append(words)
+    return out
+
+
 def _next_words(pattern: list[dict[str, Any]]) -> set[str] | None:
     """The words the token after a pattern's first can be, or None when that is not a
     closed list (another attribute is tested, or the pattern can end after its first
@@ -104,6 +116,8 @@ class WindowedMatcher:
         self.nexts: dict[int, set[int] | None] = {}  # first word -> what may follow it
         self.reach: dict[int, int] = {}  # first word hash -> longest pattern from it
         self.open: set[int] = set()  # first words of patterns with a repeat
+        # first word -> per longer pattern, the word lists its later tokens need
+        self.needed: dict[int, list[list[frozenset[int]]]] = {}
         self.longest = 1
         for key, group in patterns:
             self.matcher.add(key, group)
@@ -128,6 +142,8 @@ class WindowedMatcher:
                 if any(s.get("OP") in ("*", "+") for s in pattern):
                     self.open.add(h)
                 self.reach[h] = max(self.reach.get(h, 0), len(pattern))
+                needs = [frozenset(map(vocab.strings.add, w)) for w in _required_words(pattern)]
+                self.needed.setdefault(h, []).append(needs)
                 nxt = _next_words(pattern)
                 known = self.nexts.get(h, set())
                 self.nexts[h] = (
@@ -170,6 +186,14 @@ class WindowedMatcher:
             out.append((s, min(e, n)))
         return out
 
+    def _may_match(self, first: int, rest: list[int]) -> bool:
+        """Whether some pattern beginning with ``first`` finds, among the window's later
+        words ``rest``, a word from each list it needs (else its matcher is not run)."""
+        seen = set(rest)
+        return any(
+            all(not words.isdisjoint(seen) for words in needs) for needs in self.needed[first]
+        )
+
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """``(match_id, start, end)``: the ``Matcher``'s matches over ``doc`` (see the
         module's account for their order)."""
@@ -186,6 +210,8 @@ class WindowedMatcher:
                 if h in direct:
                     found.extend((key, s, s + 1) for key in direct[h])
             for a, b in self._windows(lower, columns[:, 1]):
+                if not self._may_match(lower[a], lower[a + 1 : b]):
+                    continue
                 matcher = self.by_word[lower[a]]
                 found.extend(
                     (key, a, a + e) for key, s, e in matcher(doc[a:b], allow_missing=True) if s == 0
