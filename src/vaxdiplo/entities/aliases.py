@@ -25,11 +25,8 @@ def link_aliases(state: LinkState) -> None:
         state: The document being linked, its people resolved (``full_names`` set).
     """
     parts = _name_parts(state)
-    named = [  # the tokens that are a name part, or one with an "s" after it
-        i
-        for i, key in enumerate(state.keys)
-        if key in parts or (key.endswith("s") and key[:-1] in parts)
-    ]
+    plural = {part + "s" for part in parts}  # a name part with an "s" after it
+    named = [i for i, key in enumerate(state.keys) if key in parts or key in plural]
     for i in named:
         if not state.texts[i][:1].isupper():
             continue

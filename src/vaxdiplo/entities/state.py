@@ -75,7 +75,7 @@ class LinkState:
     @cached_property
     def keys(self) -> list[str]:
         """The folded text of every token (the gazetteer's lookup keys), made once."""
-        return [fold(t) for t in self.texts]
+        return list(map(fold, self.texts))
 
     @cached_property
     def texts(self) -> list[str]:
@@ -150,7 +150,8 @@ class LinkState:
 
     def ent_at(self, i: int) -> Ent | None:
         """The first mention (in list order) that covers token ``i``."""
-        return self._index().get(i)
+        at = self._at
+        return (at if at is not None else self._index()).get(i)
 
     def ents_within(self, start: int, end: int) -> list[Ent]:
         """The mentions lying within tokens ``start:end``, in list order."""
