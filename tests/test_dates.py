@@ -545,6 +545,29 @@ def test_dates_stem_prechecks_change_no_date(text, published):
     assert fast == slow
 
 
+_DATELINE_PIECES = st.lists(
+    st.sampled_from(
+        ["Published:", "Poſted", "UPDATED", "date", "June 5, 2021", "2021-06-05", "2021/6/5",
+         "5 June 2021", "10:30", "9.45 pm", "T10:30Z", "|", "Reuters", "HANOI", "-", ",", "\n",
+         " ", "on", "to"]
+    ),
+    max_size=12,
+).map(" ".join)  # fmt: skip
+
+
+@given(_DATELINE_PIECES)
+def test_dates_dateline_prechecks_change_no_dateline(text):
+    """The cheap tests before the dateline patterns (a marker word, a clock time, a bar)
+    find the dateline that running every pattern finds."""
+    fast = dates._dateline_in_head.__wrapped__(text)
+    saved = dates._DATELINE_NEEDS
+    try:
+        dates._DATELINE_NEEDS = [lambda head: True] * len(saved)
+        assert dates._dateline_in_head.__wrapped__(text) == fast
+    finally:
+        dates._DATELINE_NEEDS = saved
+
+
 def test_dates_stem_prechecks_positive_and_negative():
     assert dates._MONTH_STEMS.search("on Sept. 5") and dates._MONTH_STEMS.search("JUNE 5")
     assert dates._MONTH_STEMS.search("they may meet") is None

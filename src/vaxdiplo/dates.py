@@ -300,16 +300,8 @@ _MONTH_STEMS = re.compile(_title_or_upper([m[:3] for m in _MONTHS]))
 _WEEKDAY_STEMS = re.compile(_title_or_upper([d[:3] for d in _WEEKDAYS]))
 _YEARISH = re.compile(_YEAR)  # also what every dateline holds
 _RELATIVE_KEYS = (
-    "yesterday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    " ago",
-)
+    "yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", " ago",
+)  # fmt: skip
 _VAGUE_KEYS = (
     "week", "month", "year", "recent", "lately", " ago", "days", "quarter", "half", "fortnight",
     "summer", "winter", "spring", "autumn", "fall",
@@ -508,6 +500,12 @@ _RE_DATELINES = [
     # a date set off by a bar: "Reuters | June 5, 2021", "June 5, 2021 | Hanoi"
     re.compile(rf"\|[ \t]*{_DATE_WITH_YEAR}|{_B}{_DATE_WITH_YEAR}[ \t]*\|"),
 ]
+_DATELINE_NEEDS = [  # what each pattern's match holds: a cheap test before it
+    lambda head: True,
+    lambda head: any(w in head.casefold() for w in ("date", "published", "posted")),
+    re.compile(r"\d[:.]\d\d").search,  # a clock time
+    lambda head: "|" in head,
+]
 _RE_DATE_WITH_YEAR_PARTS = [
     (
         re.compile(
@@ -545,8 +543,8 @@ def _dateline_in_head(head: str) -> tuple[_dt.date, int, int] | None:
     if not _YEARISH.search(head):
         return None
     best: tuple[int, int] | None = None
-    for rx in _RE_DATELINES:
-        m = rx.search(head)
+    for rx, needs in zip(_RE_DATELINES, _DATELINE_NEEDS, strict=True):
+        m = rx.search(head) if needs(head) else None
         if m is None:
             continue
         start, end = m.start(), m.end()

@@ -9,7 +9,10 @@ window from the word that no match can outrun: the longest of those patterns whe
 has a repeat, and otherwise up to that length past the first punctuation token after
 the word, when no repeated (``"OP": "*"``/``"+"``) token of any pattern can be
 punctuation (``{"IS_PUNCT": false}``, ``{"IS_ALPHA": true}``, or a word list without
-punctuation). Only matches starting at the word are kept, so each match is found once.
+punctuation). A window's matcher runs only when some of those patterns find, among the
+window's words, a word from each word list their later required tokens (no ``OP``, or
+``"+"``) test: without them no match can start at the word. Only matches starting at
+the word are kept, so each match is found once.
 The cost is the number of trigger-word occurrences times a few patterns, instead of
 every token times every pattern. When the rules do not meet these conditions one
 ``Matcher`` runs over the whole document.
