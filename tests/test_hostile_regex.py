@@ -355,3 +355,28 @@ def test_hostile_gazetteer_start_filter_changes_no_match(text):
     every._first_set = gaz._first_set | set(keys)  # every token a first word: tried
     every._single_set = gaz._single_set | set(keys)
     assert every.match(doc, keys, texts) == filtered
+
+
+_PHOTO_AS_WRITTEN = re.compile(  # the credit pattern in its plain form, the reference
+    r"(?:\bPhotos?|\bImage|\bPicture|\bFile photo)\b\s*(?:by|courtesy(?: of)?|:)[^\n.—–]{0,60}"
+    r"|[—–-]\s*(?:[A-Z]{2,}/)*[A-Z]{2,}\s+Photos?\b(?:[ \t]+(?:[A-Z][\w’'.-]*[ \t]?){1,4})?",
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Photo", "Photos", "xPhoto", "Image", "Picture", "File photo", "by",
+                         "courtesy of", ":", "AFP", "VNA/AFP", "—", "–", "-", " ", "\n", ".",
+                         "Hoang", "Tao", "photo", "_", "1"]),
+        max_size=14,
+    ).map(lambda parts: "".join(p + (" " if i % 2 else "") for i, p in enumerate(parts)))
+)  # fmt: skip
+def test_hostile_credit_pattern_as_literal_branches_finds_the_same(text):
+    """The photo-credit pattern rewritten so that every branch begins with a literal
+    character finds the same spans as the pattern as first written."""
+    from vaxdiplo.entities.mentions import _PHOTO
+
+    assert [m.span() for m in _PHOTO.finditer(text)] == [
+        m.span() for m in _PHOTO_AS_WRITTEN.finditer(text)
+    ]

@@ -35,9 +35,23 @@ VACCINE_NOUNS = frozenset(
     "inoculations".split()
 )
 
+_CREDIT_AFTER_WORD = r"\b\s*(?:by|courtesy(?: of)?|:)[^\n.—–]{0,60}"
+_CREDIT_AFTER_DASH = (
+    r"\s*(?:[A-Z]{2,}/)*[A-Z]{2,}\s+Photos?\b(?:[ \t]+(?:[A-Z][\w’'.-]*[ \t]?){1,4})?"
+)
 _PHOTO = re.compile(
-    r"(?:\bPhotos?|\bImage|\bPicture|\bFile photo)\b\s*(?:by|courtesy(?: of)?|:)[^\n.—–]{0,60}"
-    r"|[—–-]\s*(?:[A-Z]{2,}/)*[A-Z]{2,}\s+Photos?\b(?:[ \t]+(?:[A-Z][\w’'.-]*[ \t]?){1,4})?",
+    # "Photo by ...", "Image: ..." (the word at a word boundary: "(?<!\wP)" after its "P"),
+    # or "— AFP Photo Hoang Tao". Every branch begins with a literal character, so the
+    # engine scans for those characters instead of trying the pattern at each one.
+    "|".join(
+        [
+            *(
+                f"{w[0]}(?<!\\w{w[0]}){w[1:]}{_CREDIT_AFTER_WORD}"
+                for w in ("Photos?", "Image", "Picture", "File photo")
+            ),
+            *(f"{dash}{_CREDIT_AFTER_DASH}" for dash in "—–-"),
+        ]
+    )
 )
 
 
