@@ -294,8 +294,8 @@ def _ago(phrase: str) -> int:
     return int(head) if head.isdigit() else _NUMBER_WORDS[head]
 
 
-# Cheap substring tests that let most sentences skip most expressions.
-# What every month, weekday or year pattern needs: runs of literals, scanned for quickly.
+# Cheap tests that let most sentences skip most expressions: what every month, weekday
+# or year pattern needs (runs of literals, which the engine scans for quickly), and words.
 _MONTH_STEMS = re.compile(_title_or_upper([m[:3] for m in _MONTHS]))
 _WEEKDAY_STEMS = re.compile(_title_or_upper([d[:3] for d in _WEEKDAYS]))
 _YEARISH = re.compile(_YEAR)  # also what every dateline holds
