@@ -85,6 +85,7 @@ def _base_pipeline(model: str):
     import spacy
 
     import vaxdiplo.components  # noqa: F401  (registers the factories)
+    from vaxdiplo._ruler_index import index_attribute_ruler
     from vaxdiplo._tokenizer import filling
 
     if model == "rules":
@@ -98,6 +99,8 @@ def _base_pipeline(model: str):
             raise ModelError(Errors.E004.format(model=model, reason=err)) from err
         if nlp.lang != "en":
             raise ModelError(Errors.E005.format(model=model, lang=nlp.lang))
+        if nlp.has_pipe("attribute_ruler"):  # the same attributes, found by look-up
+            index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
         if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
             nlp.add_pipe("sentencizer", first=True)
         anchor = next((n for n in ("parser", "senter") if nlp.has_pipe(n)), None)
