@@ -115,11 +115,13 @@ def test_batch_a_document_breaking_the_pipeline_fails_alone(broken_on_boom, n_pr
     assert all(r.events for r in results if isinstance(r, Extraction))
 
 
-def test_batch_two_processes_give_the_same_results(rules_extractor):
+def test_batch_two_processes_give_the_same_results(rules_extractor, caplog):
     items = [*_gold_items(), *_mixed()]
     one = list(rules_extractor.extract_many(items, batch_size=3))
+    caplog.set_level(logging.DEBUG, logger="vaxdiplo")
     two = list(rules_extractor.extract_many(items, batch_size=3, n_process=2))
     assert two == one
+    assert not [r for r in caplog.records if "batch failed" in r.getMessage()]  # no retries
     assert sum(len(r.events) for r in one if isinstance(r, Extraction)) > 10
 
 
@@ -132,21 +134,48 @@ def test_batch_two_processes_keep_evidence_of_broken_up_runs(rules_extractor):
     assert text[ev.start : ev.end] == ev.text
 
 
-def test_batch_workers_send_back_only_the_events_and_mentions(rules_extractor):
+@pytest.mark.parametrize("way", ["carried", "as_tuples"])
+def test_batch_workers_send_back_only_the_events_and_mentions(rules_extractor, way):
     import datetime as dt
 
     from vaxdiplo._batch import PAYLOAD_KEY, payload
+    from vaxdiplo._tokenizer import CarriedText
 
     nlp = rules_extractor.nlp
-    doc = nlp.make_doc(SENTENCE)
-    doc._context = (7, dt.date(2021, 6, 6), None)  # what extract_many gives a worker
+    context = (7, dt.date(2021, 6, 6), None)  # what extract_many gives a worker
+    if way == "carried":  # the text carries it to the worker's tokenizer
+        doc = nlp.make_doc(CarriedText(SENTENCE, context))
+    else:  # spaCy's as_tuples sets it on the Doc
+        doc = nlp.make_doc(SENTENCE)
+        doc._context = context
     cfg = {"vaxdiplo_segmenter": {"context": True}, "vaxdiplo_events": {"serialise": True}}
     for name, proc in nlp.pipeline:
         doc = proc(doc, **cfg.get(name, {}))
-    assert len(doc) == 0 and doc._context == 7  # an empty carrier with the index
-    assert set(doc.user_data) == {PAYLOAD_KEY}
+    assert len(doc) == 0 and not doc.user_data  # an empty carrier
+    index, data = doc._context  # the index, and the payload: pickled, not msgpack'd
+    assert index == 7
+    doc.user_data[PAYLOAD_KEY] = data
     events, mentions = payload(doc)
     home = rules_extractor.extract(SENTENCE, published=PUBLISHED)
     assert [e["type"] for e in events] == [e.type for e in home.events] == ["Delivery"]
     assert events[0]["date"] == "2021-06-05"  # the date came through the context
     assert {m.text for m in mentions} == {m.text for m in home.mentions}
+
+
+def test_batch_two_processes_with_another_tokenizer_give_the_same_results(caplog):
+    from spacy.tokenizer import Tokenizer
+
+    from vaxdiplo import Extractor
+    from vaxdiplo._tokenizer import FillingTokenizer, settings
+
+    ex = Extractor(model="rules")
+    plain = Tokenizer(ex.nlp.vocab, **settings(ex.nlp.tokenizer))
+    assert isinstance(ex.nlp.tokenizer, FillingTokenizer)
+    items = _gold_items()
+    one = list(ex.extract_many(items, batch_size=3))
+    ex.nlp.tokenizer = plain  # not one that reads a carried context: as_tuples instead
+    caplog.set_level(logging.DEBUG, logger="vaxdiplo")
+    two = list(ex.extract_many(items, batch_size=3, n_process=2))
+    assert two == one
+    assert not [r for r in caplog.records if "batch failed" in r.getMessage()]  # no retries
+    assert sum(len(r.events) for r in one if isinstance(r, Extraction)) > 10

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spacy.tokenizer import Tokenizer
 
 from vaxdiplo import Extractor
-from vaxdiplo._tokenizer import FillingTokenizer, filling
+from vaxdiplo._tokenizer import CONTEXT_KEY, CarriedText, FillingTokenizer, filling
 from vaxdiplo._tokenizer import settings as tokenizer_settings
 
 _PARTS = [
@@ -41,6 +41,18 @@ def test_tokenizer_filling_gives_spacys_tokens_text_after_text(texts):
     fill, plain = filling(_BASE), _PLAIN  # a fresh cache to fill per example
     for text in texts:  # the cache carries over from text to text
         assert _tokens(fill(text)) == _tokens(plain(text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(_TEXTS, st.tuples(st.integers(), st.text(max_size=5)))
+def test_tokenizer_carried_text_same_tokens_with_its_context_in_user_data(text, context):
+    fill = filling(_BASE)
+    carried = pickle.loads(pickle.dumps(CarriedText(text, context)))  # as to a worker
+    assert type(carried) is CarriedText and carried == text and carried.context == context
+    doc = fill(carried)
+    assert _tokens(doc) == _tokens(_PLAIN(text))
+    assert doc.user_data == {CONTEXT_KEY: context}
+    assert CONTEXT_KEY not in fill(text).user_data  # a plain text carries nothing
 
 
 def test_tokenizer_filling_gives_the_same_tokens_as_spacy_on_the_fixtures(extractor):

@@ -7,12 +7,15 @@ texts, failures handed on by a reader) wait in the same queue, so that results c
 out in input order, one per item.
 
 With ``n_process > 1`` spaCy's own worker processes run the pipeline's components:
-each text goes out with its index, publication date and original text as its
-``as_tuples`` context, which the segmenter takes up (see :func:`unpack_context`), and
-the event component returns an empty ``Doc`` carrying only the events and mentions as
-JSON (see :func:`carrier`), so that no parsed ``Doc`` is serialised on the way back.
-(spaCy itself tokenises an ``as_tuples`` text in the calling process.) The calling
-process builds the same ``Extraction`` from it as from a ``Doc`` processed at home.
+each text goes out with its index, publication date and original text as its context,
+which the segmenter takes up (see :func:`unpack_context`), and the event component
+returns an empty ``Doc`` carrying only the events and mentions as JSON (see
+:func:`carrier`), so that no parsed ``Doc`` is serialised on the way back. The context
+travels with the text as a :class:`~vaxdiplo._tokenizer.CarriedText`, which the
+pipeline's tokenizer (a ``FillingTokenizer``) reads in the worker: spaCy would
+tokenise an ``as_tuples`` text in the calling process and send the ``Doc`` (with
+another tokenizer, that is what happens). The calling process builds the same
+``Extraction`` from the result as from a ``Doc`` processed at home.
 
 When the pipeline raises inside a batch, the items in flight are run again one at a
 time: the one that fails becomes a :class:`~vaxdiplo.models.DocumentFailure`, and the
@@ -40,7 +43,9 @@ logger = logging.getLogger("vaxdiplo")
 
 ERROR_MODES = ("collect", "skip", "raise")
 PAYLOAD_KEY = "vaxdiplo_payload"
-"""``doc.user_data`` key of the events and mentions as JSON (multi-process runs)."""
+"""``doc.user_data`` key of the events and mentions as JSON (multi-process runs: they
+travel in the result's context, which spaCy pickles, and are put here on arrival; in
+``user_data`` they would cost two more msgpack passes at each end)."""
 TEXT_KEY = "vaxdiplo_text"
 """``doc.user_data`` key of the text evidence quotes, when the tokenizer saw another
 (long punctuation runs broken up, see :mod:`vaxdiplo._runs`)."""
@@ -139,12 +144,14 @@ def _slot(ex: Any, item: Any, index: int) -> _Slot:
 
 
 def _feed(
-    ex: Any, nlp: Any, items: Iterable[Any], pending: deque[_Slot], workers: bool = False
+    ex: Any, nlp: Any, items: Iterable[Any], pending: deque[_Slot], workers: bool | str = False
 ) -> Iterator[Any]:
     """``(Doc, index)`` for each item to pipe, or with ``workers`` ``(text, context)``
-    (see :func:`unpack_context`); every item's slot goes to ``pending``."""
+    (see :func:`unpack_context`), or with ``workers="carried"`` the text as a
+    ``CarriedText`` with that context; every item's slot goes to ``pending``."""
     from vaxdiplo._long import LONG_TEXT
     from vaxdiplo._runs import break_runs
+    from vaxdiplo._tokenizer import CarriedText
 
     for index, item in enumerate(items):
         slot = _slot(ex, item, index)
@@ -157,7 +164,8 @@ def _feed(
             continue
         broken = break_runs(text)  # same length: offsets index ``text``
         if workers:
-            yield broken, (index, slot.prepared.day, text if broken != text else None)
+            context = (index, slot.prepared.day, text if broken != text else None)
+            yield CarriedText(broken, context) if workers == "carried" else (broken, context)
             continue
         try:
             doc = nlp.make_doc(broken)
@@ -173,9 +181,12 @@ def _feed(
 
 def unpack_context(doc: Any) -> None:
     """In a worker process: take the ``(index, published, original text or None)``
-    context :func:`_feed` gave the text, leaving the index as the context that comes
-    back with the result."""
-    index, day, original = doc._context
+    context :func:`_feed` gave the text (the tokenizer's, or spaCy's ``as_tuples``),
+    leaving the index as the context that comes back with the result."""
+    from vaxdiplo._tokenizer import CONTEXT_KEY
+
+    carried = doc.user_data.pop(CONTEXT_KEY, None)
+    index, day, original = doc._context if carried is None else carried
     doc._context = index
     doc._.vaxdiplo_published = day
     doc.user_data[DOC_TEXT_KEY] = doc.text
@@ -184,8 +195,8 @@ def unpack_context(doc: Any) -> None:
 
 
 def carrier(doc: Any) -> Any:
-    """An empty ``Doc`` carrying a processed ``Doc``'s events and mentions as JSON in
-    its ``user_data`` (and its context), so that only they are serialised back."""
+    """An empty ``Doc`` whose context is the processed ``Doc``'s index with its events
+    and mentions as JSON, so that only they are serialised back."""
     from spacy.tokens import Doc
 
     from vaxdiplo.events import to_event
@@ -196,11 +207,11 @@ def carrier(doc: Any) -> Any:
         events = [to_event(c, text or doc_text(doc)) for c in doc._.vaxdiplo_candidates]
     mentions = doc._.vaxdiplo_entities.to_mentions(doc)
     out = Doc(doc.vocab, words=[])
-    out.user_data[PAYLOAD_KEY] = [
+    data = [
         b"[" + b",".join(e.model_dump_json().encode() for e in events) + b"]",
         _MENTIONS.dump_json(mentions),
     ]
-    out._context = doc._context
+    out._context = (doc._context, data)
     return out
 
 
@@ -239,7 +250,11 @@ def _ordered(
     if nlp.max_length < ex.max_chars:
         nlp.max_length = ex.max_chars
     pending: deque[_Slot] = deque()
-    workers = n_process > 1
+    from vaxdiplo._tokenizer import FillingTokenizer
+
+    workers: bool | str = n_process > 1
+    if workers and isinstance(nlp.tokenizer, FillingTokenizer):
+        workers = "carried"
     feed = _feed(ex, nlp, items, pending, workers)
     cfg = (
         {"vaxdiplo_segmenter": {"context": True}, "vaxdiplo_events": {"serialise": True}}
@@ -247,9 +262,7 @@ def _ordered(
         else {}
     )
     while True:
-        stream = nlp.pipe(
-            feed, as_tuples=True, batch_size=batch_size, n_process=n_process, component_cfg=cfg
-        )
+        stream = _pipe(nlp, feed, workers, batch_size, n_process, cfg)
         try:
             for doc, index in stream:
                 while pending[0].index != index:
@@ -265,6 +278,27 @@ def _ordered(
         while pending:
             yield pending.popleft().ready  # type: ignore[misc]
         return
+
+
+def _pipe(
+    nlp: Any, feed: Iterator[Any], workers: bool | str, batch_size: int, n_process: int, cfg: Any
+) -> Iterator[tuple[Any, int]]:
+    """``(Doc, index)`` pairs from ``nlp.pipe`` over :func:`_feed`'s items (with
+    ``workers``, the payload of a :func:`carrier` put in the ``Doc``'s ``user_data``)."""
+    if not workers:
+        yield from nlp.pipe(feed, as_tuples=True, batch_size=batch_size, component_cfg=cfg)
+        return
+    if workers == "carried":
+        docs = nlp.pipe(feed, batch_size=batch_size, n_process=n_process, component_cfg=cfg)
+        pairs = ((doc, doc._context) for doc in docs)
+    else:
+        pairs = nlp.pipe(
+            feed, as_tuples=True, batch_size=batch_size, n_process=n_process, component_cfg=cfg
+        )
+    for doc, (index, data) in pairs:
+        doc._context = None
+        doc.user_data[PAYLOAD_KEY] = data
+        yield doc, index
 
 
 def iter_results(

@@ -15,6 +15,11 @@ the split as usual (a chunk that is or holds a special case is still not saved),
 tokenizes the text exactly as ``Tokenizer`` does. The tokens are spaCy's: a saved split
 is the one spaCy made of that chunk, and the cache is read as spaCy reads it. It stops
 passing chunks once it has passed ``max_cache_size`` (spaCy's own bound on the cache).
+
+A :class:`CarriedText` (a text with a context, as ``Extractor.extract_many`` sends it
+to spaCy's worker processes) is tokenised as its text, and its context is left in the
+``Doc``'s ``user_data`` under :data:`CONTEXT_KEY`: so that the text is tokenised in the
+worker, not in the calling process, which would then serialise the whole ``Doc``.
 """
 
 from __future__ import annotations
@@ -23,13 +28,34 @@ from typing import Any
 
 from spacy.tokenizer import Tokenizer
 
-__all__ = ["FillingTokenizer", "filling", "settings"]
+__all__ = ["CONTEXT_KEY", "CarriedText", "FillingTokenizer", "filling", "settings"]
+
+CONTEXT_KEY = "vaxdiplo_context"
+"""``doc.user_data`` key of a :class:`CarriedText`'s context."""
+
+
+class CarriedText(str):
+    """A text with a context (any picklable value) that travels with it."""
+
+    context: Any
+
+    def __new__(cls, text: str, context: Any) -> CarriedText:
+        carried = super().__new__(cls, text)
+        carried.context = context
+        return carried
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return CarriedText, (str(self), self.context)
 
 
 class FillingTokenizer(Tokenizer):
     """A ``Tokenizer`` whose cache fills with every chunk it meets (see the module)."""
 
     def __call__(self, string: str) -> Any:
+        if type(string) is CarriedText:
+            doc = self(str(string))
+            doc.user_data[CONTEXT_KEY] = string.context
+            return doc
         seen: set[str] | None = self.__dict__.get("_seen")
         if seen is None:
             seen = self.__dict__["_seen"] = set()
